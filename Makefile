@@ -1,0 +1,42 @@
+# The README's two commands: `make run` and `make test`. Both install what is missing first,
+# so they work on a fresh Debian machine with Swift, as root or through sudo.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+PLAN ?= calendars/ogp-2021.yaml
+CONVENE := .build/debug/convene
+
+.PHONY: all deps build run test check-calendars clean
+
+all: build
+
+## Debian packages the build and the tests need: libical (the C library we link),
+## the tz database (every zone rule), pkg-config (to find libical).
+deps:
+	@missing=""; \
+	for pkg in libical-dev tzdata pkg-config; do \
+		dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## The main job on the default calendar.
+run: build
+	$(CONVENE) check $(PLAN)
+
+test: build
+	$(SWIFT) test
+	$(MAKE) --no-print-directory check-calendars
+
+## Every calendar shipped in calendars/ must check clean.
+check-calendars:
+	@for plan in calendars/*.yaml; do $(CONVENE) check $$plan || exit 1; done
+
+clean:
+	rm -rf .build

@@ -1,0 +1,187 @@
+import Chronology
+import Diagnostics
+
+/// A validated plan: everything `convene` knows about a calendar, with the source position of
+/// every value. Built by `PlanLoader`; once built, every reference in it resolves and every
+/// date, zone and duration is real.
+public struct Plan: Sendable {
+    public var calendar: CalendarInfo
+    public var audiences: [Audience] = []
+    public var people: [Person] = []
+    public var places: [Place] = []
+    /// External fora and other events whose dates are given, not chosen.
+    public var fixedEvents: [FixedEvent] = []
+    /// The events Convene places.
+    public var events: [Event] = []
+    public var blackouts: [Blackout] = []
+    /// Every file read, the root first, in the order they were read.
+    public var files: [String] = []
+
+    public init(calendar: CalendarInfo) { self.calendar = calendar }
+}
+
+/// The calendar's metadata: the root plan file's `calendar:` section.
+public struct CalendarInfo: Sendable {
+    public enum Granularity: Sendable, Hashable {
+        /// Events start on whole days.
+        case day
+        /// Events start on multiples of this many minutes.
+        case minutes(Int)
+    }
+
+    public var id: Located<String>
+    public var name: String
+    public var organiser: Organiser?
+    public var zone: Zone
+    public var horizon: Located<DateSpan>
+    public var granularity: Granularity
+    public var url: String?
+    public var description: String?
+    public var location: SourceLocation
+}
+
+public struct Organiser: Sendable, Hashable {
+    public var name: String
+    public var email: String?
+}
+
+/// A named group of people who follow the same events, such as the Steering Committee.
+public struct Audience: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var members: [Located<String>]
+    /// Zones where the audience is, beyond its members' own zones.
+    public var zones: [Located<Zone>]
+}
+
+/// Someone who takes part in events: a Steering Committee member, a speaker, a staff member.
+public struct Person: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var organisation: String?
+    public var role: String?
+    public var email: String?
+    public var zone: Located<Zone>
+    public var workingHours: Located<LocalTimeRange>?
+    public var unavailable: [Located<DateSpan>]
+}
+
+/// A venue and its time zone.
+public struct Place: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var zone: Located<Zone>
+    public var address: String?
+}
+
+/// Where an event happens: its home zone, and a venue or a virtual link.
+public struct Venue: Sendable {
+    /// The home zone: the one written, else the place's, else the calendar's.
+    public var zone: Zone
+    /// The zone as written in the plan, if it was.
+    public var declaredZone: Located<Zone>?
+    public var place: Located<String>?
+    public var isVirtual: Bool
+    public var link: String?
+}
+
+/// An event whose dates are fixed outside the team's control (G7, UNGA, COP26, a holiday).
+public struct FixedEvent: Sendable {
+    public enum When: Sendable, Hashable {
+        /// Whole days in the venue's zone.
+        case days(DateSpan)
+        /// A timed event, local to the venue's zone.
+        case timed(start: LocalDateTime, duration: PlanDuration)
+    }
+
+    public var id: Located<String>
+    public var title: String
+    public var kind: String
+    public var when: Located<When>
+    public var venue: Venue
+    public var format: String?
+    public var url: String?
+    public var description: String?
+    public var location: SourceLocation
+}
+
+/// "This event starts at least `minGap` (and at most `maxGap`) after `event` ends (or starts)."
+public struct Dependency: Sendable {
+    public enum Anchor: String, Sendable, Hashable {
+        /// Measured from the end of the other event.
+        case end
+        /// Measured from the start of the other event (start-to-start).
+        case start
+    }
+
+    public var event: Located<String>
+    public var minGap: Located<PlanDuration>?
+    public var maxGap: Located<PlanDuration>?
+    public var from: Dependency.Anchor
+    public var location: SourceLocation
+}
+
+/// "The whole event lies between 08:00 and 18:00 local time in each of these zones."
+public struct LocalHoursRule: Sendable {
+    public var between: Located<LocalTimeRange>
+    public var zones: [Located<Zone>]
+    public var audiences: [Located<String>]
+    public var location: SourceLocation
+}
+
+/// A soft wish about where in its window an event lands.
+public enum Preference: Sendable, Hashable {
+    case early
+    case late
+    case target(CivilDate)
+}
+
+/// An event Convene places: an Open Gov Week, a roundtable, the Summit.
+public struct Event: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var kind: String
+    public var description: String?
+    public var duration: Located<PlanDuration>
+    public var window: Located<DateSpan>
+    public var venue: Venue
+    public var participants: [Located<String>]
+    public var audiences: [Located<String>]
+    public var after: [Dependency]
+    public var avoid: [Located<String>]
+    public var during: Located<String>?
+    public var localHours: [LocalHoursRule]
+    public var pinned: Located<Pin>?
+    public var prefer: Located<Preference>?
+    public var weight: Int
+    public var location: SourceLocation
+
+    /// A start the team has announced: a date for all-day events, a date and time for timed ones.
+    public enum Pin: Sendable, Hashable {
+        case date(CivilDate)
+        case dateTime(LocalDateTime)
+
+        public var date: CivilDate {
+            switch self {
+            case .date(let d): return d
+            case .dateTime(let dt): return dt.date
+            }
+        }
+    }
+}
+
+/// Days no event may touch: holidays, a retreat, weekends, the days of an imported calendar.
+public struct Blackout: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var dates: [Located<DateSpan>]
+    public var weekends: Bool
+    /// An .ics file whose events are blacked out (read by the feeds module).
+    public var ics: Located<String>?
+    /// Events it applies to; empty means every event Convene places.
+    public var appliesTo: [Located<String>]
+    /// The zone whose calendar days are meant: the one written, else the calendar's.
+    public var zone: Zone
+    public var declaredZone: Zone?
+    public var location: SourceLocation
+}

@@ -1,0 +1,84 @@
+import Diagnostics
+import Foundation
+
+/// What loading a plan produced: the plan when it is valid, and every problem found.
+public struct PlanLoadResult: Sendable {
+    public var plan: Plan?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads a plan file and the files it includes, then validates the whole.
+public enum PlanLoader {
+    /// Loads and validates the plan at `path`; never throws and never traps on bad input.
+    ///
+    /// - Returns: the plan when there are no errors, and all diagnostics sorted by position.
+    public static func load(_ path: String) -> PlanLoadResult {
+        let log = DiagnosticLog()
+        var documents: [PlanDocument] = []
+        var seen = Set<String>()
+        readTree(path, namedAt: nil, chain: [], documents: &documents, seen: &seen, log: log)
+        var plan: Plan?
+        if let root = documents.first, !documents.isEmpty {
+            plan = PlanAssembler.assemble(root: root, documents: documents, log: log)
+            if let assembled = plan { PlanValidator.validate(assembled, log: log) }
+        }
+        let diagnostics = uniqued(log.diagnostics).sortedByLocation()
+        return PlanLoadResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
+    }
+
+    /// Reads one file and, depth first, the files it includes.
+    ///
+    /// - Parameters:
+    ///   - chain: the include chain that led here (canonical path, path as shown), for cycles.
+    ///   - seen: canonical paths already read; a file included twice is read once.
+    private static func readTree(_ path: String, namedAt reference: SourceLocation?, chain: [(String, String)],
+                                 documents: inout [PlanDocument], seen: inout Set<String>, log: DiagnosticLog) {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        if let index = chain.firstIndex(where: { $0.0 == canonical }), let reference {
+            let cycle = chain[index...].map(\.1) + [path]
+            log.error(reference, "include cycle: \(cycle.joined(separator: " → "))",
+                      hint: "remove one of these include: entries")
+            return
+        }
+        guard seen.insert(canonical).inserted else { return }
+        let source: SourceText
+        switch SourceText.read(path, namedAt: reference) {
+        case .success(let s): source = s
+        case .failure(let d): log.add(d); return
+        }
+        let root: PlanNode
+        switch PlanNode.parse(source) {
+        case .success(let n): root = n
+        case .failure(let d): log.add(d); return
+        }
+        let document = PlanDocument(root: root, path: path, log: log)
+        documents.append(document)
+        let folder = (path as NSString).deletingLastPathComponent
+        for include in document.includes {
+            let target = normalized(include.value.hasPrefix("/") || folder.isEmpty
+                ? include.value : (folder as NSString).appendingPathComponent(include.value))
+            readTree(target, namedAt: include.location, chain: chain + [(canonical, path)],
+                     documents: &documents, seen: &seen, log: log)
+        }
+    }
+
+    /// `a/sub/../b.yaml` as `a/b.yaml`, keeping a relative path relative so messages show
+    /// paths as the user would write them.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private static func uniqued(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,127 @@
+import Chronology
+import Diagnostics
+import Foundation
+
+/// The checks that need the whole plan: unique ids, references that resolve, no dependency
+/// cycles, windows an event fits in, pins inside windows, files that exist.
+enum PlanValidator {
+    static func validate(_ plan: Plan, log: DiagnosticLog) {
+        let scheduled = plan.fixedEvents.map(\.id) + plan.events.map(\.id)
+        checkUnique(scheduled, what: "event", log: log)
+        checkUnique(plan.people.map(\.id), what: "person", log: log)
+        checkUnique(plan.audiences.map(\.id), what: "audience", log: log)
+        checkUnique(plan.places.map(\.id), what: "place", log: log)
+        checkUnique(plan.blackouts.map(\.id), what: "blackout", log: log)
+
+        let events = Set(scheduled.map(\.value)), people = Set(plan.people.map(\.id.value))
+        let audiences = Set(plan.audiences.map(\.id.value)), places = Set(plan.places.map(\.id.value))
+        let placed = Set(plan.events.map(\.id.value))
+
+        for audience in plan.audiences {
+            audience.members.forEach { checkReference($0, in: people, what: "person", log: log) }
+        }
+        for fixed in plan.fixedEvents {
+            fixed.venue.place.map { checkReference($0, in: places, what: "place", log: log) }
+        }
+        for event in plan.events {
+            event.venue.place.map { checkReference($0, in: places, what: "place", log: log) }
+            event.participants.forEach { checkReference($0, in: people, what: "person", log: log) }
+            event.audiences.forEach { checkReference($0, in: audiences, what: "audience", log: log) }
+            event.after.forEach { checkReference($0.event, in: events, what: "event", log: log) }
+            event.avoid.forEach { checkReference($0, in: events, what: "event", log: log) }
+            event.during.map { checkReference($0, in: events, what: "event", log: log) }
+            event.localHours.flatMap(\.audiences).forEach { checkReference($0, in: audiences, what: "audience", log: log) }
+            checkFits(event, horizon: plan.calendar.horizon, log: log)
+        }
+        for blackout in plan.blackouts {
+            blackout.appliesTo.forEach { checkReference($0, in: placed, what: "event", log: log) }
+            if let ics = blackout.ics { checkFileExists(ics, log: log) }
+        }
+        checkCycles(plan.events, log: log)
+    }
+
+    static func checkUnique(_ ids: [Located<String>], what: String, log: DiagnosticLog) {
+        var first: [String: SourceLocation] = [:]
+        for id in ids {
+            if let earlier = first[id.value] {
+                log.error(id.location, "duplicate \(what) id '\(id.value)'; it is already used at \(earlier)",
+                          hint: "ids must be unique; rename one of them")
+            } else {
+                first[id.value] = id.location
+            }
+        }
+    }
+
+    static func checkReference(_ ref: Located<String>, in known: Set<String>, what: String, log: DiagnosticLog) {
+        guard !known.contains(ref.value) else { return }
+        log.error(ref.location, "unknown \(what) '\(ref.value)'",
+                  hint: Suggestion.didYouMean(ref.value, among: known.sorted()) ?? "no \(what) has this id")
+    }
+
+    /// The event must fit its window, and the window must lie inside the horizon.
+    static func checkFits(_ event: Event, horizon: Located<DateSpan>, log: DiagnosticLog) {
+        let window = event.window.value
+        guard !window.endsBeforeItStarts else { return }
+        let duration = event.duration.value
+        let windowMinutes = window.dayCount * 1440
+        if duration.isAllDay ? duration.days > window.dayCount : duration.minutes > windowMinutes {
+            log.error(event.duration.location,
+                      "event '\(event.id.value)' lasts \(duration) but its window \(window) has only \(window.dayCount) day\(window.dayCount == 1 ? "" : "s")",
+                      hint: "widen the window or shorten the event")
+        }
+        if !horizon.value.contains(window) {
+            log.error(event.window.location,
+                      "the window \(window) of event '\(event.id.value)' is not inside the calendar's horizon \(horizon.value)",
+                      hint: "move the window or widen the horizon at \(horizon.location)")
+        }
+        if let pin = event.pinned {
+            if !window.contains(pin.value.date) {
+                log.error(pin.location, "event '\(event.id.value)' is pinned to \(pin.value.date), outside its window \(window)")
+            }
+            if case .dateTime = pin.value, duration.isAllDay {
+                log.error(pin.location, "event '\(event.id.value)' lasts whole days, so it is pinned to a date, not a time",
+                          hint: "write pinned: \(pin.value.date)")
+            }
+        }
+        if duration.isAllDay, let rule = event.localHours.first {
+            log.error(rule.location, "local-hours rules apply to timed events, but '\(event.id.value)' lasts whole days (\(duration))",
+                      hint: "give the event a duration in hours, or remove the rule")
+        }
+    }
+
+    static func checkFileExists(_ file: Located<String>, log: DiagnosticLog) {
+        let folder = (file.location.path as NSString).deletingLastPathComponent
+        let path = file.value.hasPrefix("/") || folder.isEmpty ? file.value : (folder as NSString).appendingPathComponent(file.value)
+        if !FileManager.default.fileExists(atPath: path) {
+            log.error(file.location, "no such file '\(path)'", hint: "paths are read from the folder of the file that names them")
+        }
+    }
+
+    /// Reports each cycle of `after:` dependencies once, with its path.
+    ///
+    /// - Complexity: O(V + E), a depth-first search over the events.
+    static func checkCycles(_ events: [Event], log: DiagnosticLog) {
+        let byId = Dictionary(events.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
+        var stack: [String] = []
+        func visit(_ id: String) {
+            state[id] = 1
+            stack.append(id)
+            for dependency in byId[id]?.after ?? [] {
+                let next = dependency.event.value
+                guard byId[next] != nil else { continue }
+                if state[next] == 1, let start = stack.firstIndex(of: next) {
+                    // The cycle reads in time order: each event comes after the one before it.
+                    let cycle = (stack[start...] + [next]).reversed()
+                    log.error(dependency.event.location, "dependency cycle: \(cycle.joined(separator: " → "))",
+                              hint: "each event must come after the one before it in this chain, which cannot all hold; remove one 'after' entry")
+                } else if state[next] == nil {
+                    visit(next)
+                }
+            }
+            stack.removeLast()
+            state[id] = 2
+        }
+        for event in events where state[event.id.value] == nil { visit(event.id.value) }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `convene`: plans a year of events and a summit's sessions, and publishes their calendars.
+@main
+struct Convene: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convene",
+        abstract: "Plan a year of events around fixed fora, dependencies and time zones.",
+        subcommands: [Check.self]
+    )
+}
+
+/// Exit codes of the command-line contract (docs/cli.md).
+enum ExitStatus {
+    static let invalidInput: Int32 = 1
+    static let infeasible: Int32 = 3
+}

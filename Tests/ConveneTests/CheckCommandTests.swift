@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test(arguments: ["calendars/ogp-2021.yaml", "calendars/ogp-2019.yaml"])
+    func shippedCalendarsAreValid(plan: String) throws {
+        let outcome = try ConveneBinary.run(["check", plan])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty)
+        #expect(outcome.stdout.hasPrefix("\(plan): ok"))
+    }
+
+    @Test func invalidPlanExitsOneWithEveryProblemOnStderr() throws {
+        let folder = try scratchFolder()
+        let plan = folder.appendingPathComponent("bad.yaml")
+        try Data("calendar:\n  id: x\n  name: X\n  zone: Asia/Seol\n  horizon: 2021\nevents:\n  - {id: a, title: A, duraton: 1d}\n".utf8).write(to: plan)
+        let outcome = try ConveneBinary.run(["check", "bad.yaml"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == """
+            bad.yaml:4:9: error: unknown time zone 'Asia/Seol'; did you mean 'Asia/Seoul'?
+            bad.yaml:7:5: error: missing required field 'duration' in event 'a'
+            bad.yaml:7:5: error: missing required field 'window' in event 'a'
+            bad.yaml:7:23: error: unknown key 'duraton' in event 'a'; did you mean 'duration'?
+            4 errors
+
+            """)
+    }
+
+    /// Whatever a user types, `convene check` answers with a diagnostic, never a trap.
+    @Test(arguments: [
+        "\u{0}\u{1}\u{2}", "[[[[[[[[", "- - - -", "calendar: 5", "calendar:\n  horizon: 2021-99", "? [a]\n: b",
+        "calendar: &a [*a]", "events: [[], {}, 3, ~]", "calendar:\n  id: \"\\u0000\"",
+        "calendar: {id: x, name: x, zone: UTC, horizon: 0000-02-30..9999-12}\nevents: [{id: a, title: a, duration: 99999999999d, window: 2021}]",
+        "calendar: {id: x, name: x, zone: UTC, horizon: 2021}\nevents: [{id: a, title: a, duration: 1d, window: 2021, after: [{event: a, min-gap: -1d}]}]",
+        "include: [/dev/zero]", "include: [/]", "include: [\"\"]",
+    ])
+    func hostileInputNeverCrashes(text: String) throws {
+        let folder = try scratchFolder()
+        try Data(text.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("plan.yaml:"))
+        #expect(!outcome.stderr.contains("Fatal error"))
+    }
+
+    @Test func deeplyNestedYAMLIsRefusedNotOverflowed() throws {
+        let folder = try scratchFolder()
+        try Data(String(repeating: "[", count: 200_000).utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("plan.yaml:1:1: error: YAML syntax error: Maximum nesting level reached"))
+    }
+
+    func scratchFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
