@@ -28,10 +28,12 @@ let package = Package(
             name: "PlanFile",
             dependencies: ["Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "Scheduler"),
+        .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics"]),
         .executableTarget(
             name: "convene",
             dependencies: [
-                "PlanFile", "Diagnostics", "ICal",
+                "PlanFile", "Planning", "Scheduler", "Chronology", "Diagnostics", "ICal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
         .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "Diagnostics", "Chronology"]),
+        .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile"]),
     ]
 )

@@ -3,7 +3,8 @@ import Diagnostics
 
 /// Reads the `calendar:` section.
 enum CalendarReader {
-    static let keys = ["id", "name", "organiser", "zone", "horizon", "granularity", "url", "description"]
+    static let keys = ["id", "name", "organiser", "zone", "horizon", "granularity", "travel-buffer", "max-events-per-week",
+                       "url", "description"]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> CalendarInfo? {
         guard let m = MappingReader(node, subject: "the calendar section", keys: keys, log: log) else { return nil }
@@ -37,7 +38,8 @@ enum CalendarReader {
         }
         guard let id, let name, let zone, let horizon, !horizon.value.endsBeforeItStarts else { return nil }
         return CalendarInfo(id: id, name: name.value, organiser: organiser, zone: zone.value, horizon: horizon,
-                            granularity: granularity, url: m.string("url")?.value,
+                            granularity: granularity, travelBuffer: m.parsed("travel-buffer", PlanDuration.parse),
+                            maxEventsPerWeek: m.integer("max-events-per-week", in: 1...1000), url: m.string("url")?.value,
                             description: m.string("description")?.value, location: m.location)
     }
 }

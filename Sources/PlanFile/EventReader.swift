@@ -5,7 +5,7 @@ import Diagnostics
 enum EventReader {
     static let keys = [
         "id", "title", "kind", "description", "duration", "window", "zone", "place", "virtual", "link",
-        "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "weight",
+        "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "weight",
     ]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Event? {
@@ -26,6 +26,7 @@ enum EventReader {
         let after = (m.optional("after").map(NodeValue.list) ?? []).compactMap { dependency($0, log: log) }
         let rules = (m.optional("local-hours").map(NodeValue.list) ?? []).compactMap { localHours($0, log: log) }
         let prefer = m.string("prefer").flatMap { preference($0, log: log) }
+        let near = (m.optional("near").map(NodeValue.list) ?? []).compactMap { nearness($0, log: log) }
         let weight = m.integer("weight", in: 0...1000)
         guard let title, let duration, let window, let venue else { return nil }
         return Event(
@@ -33,7 +34,7 @@ enum EventReader {
             description: m.string("description")?.value, duration: duration, window: window, venue: venue,
             participants: m.strings("participants"), audiences: m.strings("audiences"), after: after,
             avoid: m.strings("avoid"), during: m.string("during"), localHours: rules, pinned: pinned,
-            prefer: prefer, weight: weight?.value ?? 1, location: m.location)
+            prefer: prefer, near: near, weight: weight?.value ?? 1, location: m.location)
     }
 
     /// "event 'summit'" when the id can be read, for messages about the event's own keys.
@@ -69,18 +70,29 @@ enum EventReader {
         return Dependency(event: event, minGap: minGap, maxGap: maxGap, from: from, location: m.location)
     }
 
-    static func localHours(_ node: PlanNode, log: DiagnosticLog) -> LocalHoursRule? {
-        guard let m = MappingReader(node, subject: "a local-hours rule", keys: ["between", "zones", "audiences"], log: log),
-              let between = m.parsed("between", required: true, LocalTimeRange.parse)
+    /// `near:` entries: an event id, or `{event, within}`.
+    static func nearness(_ node: PlanNode, log: DiagnosticLog) -> Nearness? {
+        if case .scalar(let id, let location, _) = node {
+            return Nearness(event: Located(id, at: location), within: nil, location: location)
+        }
+        guard let m = MappingReader(node, subject: "a nearness wish", keys: ["event", "within"], log: log),
+              let event = m.string("event", required: true)
         else { return nil }
+        return Nearness(event: event, within: m.parsed("within", PlanDuration.parse)?.value, location: m.location)
+    }
+
+    static func localHours(_ node: PlanNode, log: DiagnosticLog) -> LocalHoursRule? {
+        guard let m = MappingReader(node, subject: "a local-hours rule", keys: ["between", "zones", "audiences"], log: log) else { return nil }
+        let between = m.parsed("between", required: true, LocalTimeRange.parse)
+        let zones = m.zones("zones"), audiences = m.strings("audiences")
+        if !m.has("zones") && !m.has("audiences") {
+            log.error(m.location, "a local-hours rule needs 'zones' or 'audiences' to say whose hours these are")
+        }
+        guard let between else { return nil }
         if between.value.isEmpty {
             log.error(between.location, "the local-hours range \(between.value) is empty: its end is not after its start",
                       hint: "write the earlier time first, e.g. 08:00-18:00")
             return nil
-        }
-        let zones = m.zones("zones"), audiences = m.strings("audiences")
-        if !m.has("zones") && !m.has("audiences") {
-            log.error(m.location, "a local-hours rule needs 'zones' or 'audiences' to say whose hours these are")
         }
         return LocalHoursRule(between: between, zones: zones, audiences: audiences, location: m.location)
     }

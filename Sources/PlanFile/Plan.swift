@@ -35,6 +35,10 @@ public struct CalendarInfo: Sendable {
     public var zone: Zone
     public var horizon: Located<DateSpan>
     public var granularity: Granularity
+    /// The least time between one person's in-person events in different places.
+    public var travelBuffer: Located<PlanDuration>?
+    /// At most this many placed events may start in one week (the team's capacity).
+    public var maxEventsPerWeek: Located<Int>?
     public var url: String?
     public var description: String?
     public var location: SourceLocation
@@ -136,6 +140,13 @@ public enum Preference: Sendable, Hashable {
     case target(CivilDate)
 }
 
+/// "Keep this event within `within` of `event`" — a soft wish, penalised per minute beyond.
+public struct Nearness: Sendable {
+    public var event: Located<String>
+    public var within: PlanDuration?
+    public var location: SourceLocation
+}
+
 /// An event Convene places: an Open Gov Week, a roundtable, the Summit.
 public struct Event: Sendable {
     public var id: Located<String>
@@ -153,6 +164,8 @@ public struct Event: Sendable {
     public var localHours: [LocalHoursRule]
     public var pinned: Located<Pin>?
     public var prefer: Located<Preference>?
+    /// Fixed or placed events this one should be close to (a soft wish).
+    public var near: [Nearness]
     public var weight: Int
     public var location: SourceLocation
 

@@ -47,7 +47,8 @@ enum PlanAssembler {
         let start = SourceLocation(path: path, line: 1, column: 1)
         let everything = DateSpan(first: CivilDate(dayNumber: -719_162), last: CivilDate(dayNumber: 2_932_896))
         return CalendarInfo(id: Located("", at: start), name: "", organiser: nil, zone: .utc,
-                            horizon: Located(everything, at: start), granularity: .day, url: nil, description: nil,
+                            horizon: Located(everything, at: start), granularity: .day, travelBuffer: nil,
+                            maxEventsPerWeek: nil, url: nil, description: nil,
                             location: start)
     }
 }

@@ -30,6 +30,7 @@ enum PlanValidator {
             event.after.forEach { checkReference($0.event, in: events, what: "event", log: log) }
             event.avoid.forEach { checkReference($0, in: events, what: "event", log: log) }
             event.during.map { checkReference($0, in: events, what: "event", log: log) }
+            event.near.forEach { checkReference($0.event, in: events, what: "event", log: log) }
             event.localHours.flatMap(\.audiences).forEach { checkReference($0, in: audiences, what: "audience", log: log) }
             checkFits(event, horizon: plan.calendar.horizon, log: log)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `convene`: plans a year of events and a summit's sessions, and publishes their calendars.
 @main
@@ -6,7 +7,7 @@ struct Convene: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
         abstract: "Plan a year of events around fixed fora, dependencies and time zones.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, PlanCommand.self, Verify.self, Explain.self]
     )
 }
 
@@ -14,4 +15,5 @@ struct Convene: ParsableCommand {
 enum ExitStatus {
     static let invalidInput: Int32 = 1
     static let infeasible: Int32 = 3
+    static let noSolution: Int32 = 4
 }

@@ -59,3 +59,20 @@ import Testing
         #expect(Zone("UTC") != nil)
     }
 }
+
+@Suite struct ZoneClockTests {
+    @Test(arguments: ["America/New_York", "Europe/London", "Asia/Kolkata", "Pacific/Apia", "Pacific/Auckland", "Australia/Lord_Howe", "Asia/Seoul"])
+    func agreesWithTheTzDatabaseEveryHourOf2021(name: String) throws {
+        let zone = try #require(Zone(name))
+        let first = try CivilDate.parse("2021-01-01").get().dayNumber
+        let clock = ZoneClock(zone, firstDay: first, lastDay: first + 364)
+        for hour in stride(from: first * 1440, to: (first + 365) * 1440, by: 37) {
+            #expect(clock.offset(atUTCMinute: hour) == zone.offsetMinutes(atUTCMinute: hour))
+        }
+        for day in stride(from: first, to: first + 365, by: 1) {
+            for minute in [0, 90, 150, 600, 1410] {
+                #expect(clock.utcMinute(day: day, minute: minute) == zone.utcMinute(of: CivilDate(dayNumber: day), minuteOfDay: minute))
+            }
+        }
+    }
+}

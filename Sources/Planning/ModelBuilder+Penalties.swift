@@ -1,0 +1,102 @@
+import Chronology
+import PlanFile
+import Scheduler
+
+/// Soft wishes, each a penalty per slot in minutes × the event's weight:
+/// - `prefer: early | late | DATE` — minutes from the window's opening, to its close, or from
+///   the target date;
+/// - `near:` — minutes further from a fixed event than `within`;
+/// - fairness — for timed events, the worst zone's minutes outside its working hours
+///   (a participant's own hours, else 08:00–20:00 for audiences' zones);
+/// - `--keep` — ten times the minutes moved from the announced schedule.
+extension ModelBuilder {
+    /// A person's minutes count against their working hours; an audience's zones against these.
+    static let audienceHours = LocalTimeRange(start: LocalTime(minutes: 8 * 60)!, end: LocalTime(minutes: 20 * 60)!)
+    static let defaultHours = LocalTimeRange(start: LocalTime(minutes: 9 * 60)!, end: LocalTime(minutes: 17 * 60)!)
+    static let keepFactor = 10
+
+    mutating func addPenalties() {
+        for (a, event) in plan.events.enumerated() {
+            if let prefer = event.prefer { addPreference(a, event, prefer) }
+            for near in event.near { addNearness(a, event, near) }
+            if !event.duration.value.isAllDay { addFairness(a, event) }
+            if let start = previous[event.id.value] { addKeep(a, event, start) }
+        }
+    }
+
+    mutating func penalise(_ a: Int, _ origin: Origin, _ value: (Slot) -> Int) {
+        let values = activities[a].slots.map(value)
+        guard values.contains(where: { $0 != 0 }) else { return }
+        penalties.append(Penalty(activity: a, origin: origin, values: values))
+    }
+
+    mutating func addPreference(_ a: Int, _ event: Event, _ prefer: Located<Preference>) {
+        let weight = event.weight, window = event.window.value
+        let allDay = event.duration.value.isAllDay
+        let clock = clock(event.venue.zone)
+        let opens = clock.utcMinute(day: window.first.dayNumber, minute: 0)
+        let closes = clock.utcMinute(day: window.last.dayNumber + 1, minute: 0)
+        switch prefer.value {
+        case .early:
+            penalise(a, Origin("\(event.quoted) prefers early in its window", at: "\(prefer.location)")) {
+                weight * (allDay ? ($0.firstDay - window.first.dayNumber) * 1440 : max(0, $0.start - opens))
+            }
+        case .late:
+            penalise(a, Origin("\(event.quoted) prefers late in its window", at: "\(prefer.location)")) {
+                weight * (allDay ? (window.last.dayNumber + 1 - $0.endDay) * 1440 : max(0, closes - $0.end))
+            }
+        case .target(let date):
+            penalise(a, Origin("\(event.quoted) prefers to start on \(date)", at: "\(prefer.location)")) {
+                weight * abs($0.firstDay - date.dayNumber) * 1440
+            }
+        }
+    }
+
+    mutating func addNearness(_ a: Int, _ event: Event, _ near: Nearness) {
+        guard case .fixed(_, let fixed)? = target(near.event.value) else { return }
+        let within = near.within?.totalMinutes ?? 0, weight = event.weight
+        let allDay = event.duration.value.isAllDay && isAllDay(target(near.event.value)!)
+        penalise(a, Origin("\(event.quoted) should be near '\(near.event.value)'", at: "\(near.location)")) { slot in
+            let apart = allDay
+                ? max(0, fixed.firstDay - slot.endDay, slot.firstDay - fixed.endDay) * 1440
+                : max(0, fixed.start - slot.end, slot.start - fixed.end)
+            return weight * max(0, apart - within)
+        }
+    }
+
+    /// Minutes of `slot` outside `hours` on the local clock.
+    static func minutesOutside(_ slot: Slot, _ hours: LocalTimeRange, on clock: ZoneClock) -> Int {
+        let start = clock.local(atUTCMinute: slot.start).minute
+        let length = slot.end - slot.start
+        var inside = 0
+        for dayOffset in [0, 1440] {  // the working hours of the start's day and of the next day
+            let lo = max(start, hours.start.minutes + dayOffset), hi = min(start + length, hours.end.minutes + dayOffset)
+            inside += max(0, hi - lo)
+        }
+        return length - inside
+    }
+
+    mutating func addFairness(_ a: Int, _ event: Event) {
+        var hours: [Zone: LocalTimeRange] = [:]
+        for id in event.audiences { for zone in audienceZones(id.value) { hours[zone] = Self.audienceHours } }
+        for participant in event.participants {
+            guard let person = people[participant.value] else { continue }
+            hours[person.zone.value] = person.workingHours?.value ?? Self.defaultHours
+        }
+        guard !hours.isEmpty else { return }
+        let zones = hours.keys.sorted()
+        let checks = zones.map { (clock($0), hours[$0]!) }
+        let weight = event.weight
+        penalise(a, Origin("\(event.quoted) falls outside working hours in some participants' zones (worst zone counts)", at: "\(event.location)")) { slot in
+            weight * (checks.map { Self.minutesOutside(slot, $0.1, on: $0.0) }.max() ?? 0)
+        }
+    }
+
+    mutating func addKeep(_ a: Int, _ event: Event, _ announced: Announced) {
+        let weight = max(1, event.weight) * Self.keepFactor
+        let allDay = event.duration.value.isAllDay
+        penalise(a, Origin("\(event.quoted) moved from the announced schedule", at: "\(event.location)")) {
+            weight * (allDay ? abs($0.firstDay - announced.day) * 1440 : abs($0.start - announced.start))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Chronology
+import PlanFile
+import Scheduler
+
+/// Rules between events: dependencies, avoid, during, shared people, audiences and places,
+/// and the team's weekly cap. A relation to a fixed event is a rule on one event alone.
+extension ModelBuilder {
+    mutating func addRelations() {
+        for (a, event) in plan.events.enumerated() {
+            for dependency in event.after { addDependency(a, event, dependency) }
+            for avoided in event.avoid { addAvoid(a, event, avoided) }
+            if let during = event.during { addDuring(a, event, during) }
+        }
+        addSharedResources()
+        addWeeklyCap()
+    }
+
+    /// The clock a relation reads: local days when both sides are all-day and every gap is in
+    /// whole days, else UTC minutes.
+    func scale(_ a: Target, _ b: Target, gaps: [PlanDuration?] = []) -> TimeScale {
+        isAllDay(a) && isAllDay(b) && gaps.allSatisfy { $0.map(\.isAllDay) ?? true } ? .days : .minutes
+    }
+
+    static func amount(_ gap: PlanDuration?, _ scale: TimeScale) -> Int? {
+        guard let gap else { return nil }
+        return scale == .days ? gap.days : gap.totalMinutes
+    }
+
+    mutating func addDependency(_ a: Int, _ event: Event, _ dependency: Dependency) {
+        guard let other = target(dependency.event.value) else { return }
+        let scale = scale(.placed(a), other, gaps: [dependency.minGap?.value, dependency.maxGap?.value])
+        let minGap = Self.amount(dependency.minGap?.value, scale) ?? 0
+        let maxGap = Self.amount(dependency.maxGap?.value, scale)
+        var text = "\(event.quoted) starts"
+        if let g = dependency.minGap { text += " at least \(g.value)" }
+        if let g = dependency.maxGap { text += (dependency.minGap == nil ? "" : " and") + " at most \(g.value)" }
+        text += " after '\(dependency.event.value)' \(dependency.from == .end ? "ends" : "starts")"
+        let origin = Origin(text, at: "\(dependency.location)")
+        let anchor: Precedence.Anchor = dependency.from == .end ? .end : .start
+        switch other {
+        case .placed(let b):
+            rules.append(Rule(.precedence(Precedence(before: b, after: a, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)),
+                              origin: origin))
+        case .fixed(_, let fixed):
+            let p = Precedence(before: 0, after: 0, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)
+            allow(a, origin) { p.holds(before: fixed, after: $0) }
+        }
+    }
+
+    mutating func addAvoid(_ a: Int, _ event: Event, _ avoided: Located<String>) {
+        guard let other = target(avoided.value) else { return }
+        let scale = scale(.placed(a), other)
+        let origin = Origin("\(event.quoted) must not overlap '\(avoided.value)'", at: "\(avoided.location)")
+        switch other {
+        case .placed(let b): rules.append(Rule(.noOverlap(a, b, padding: 0, scale: scale), origin: origin))
+        case .fixed(_, let fixed): allow(a, origin) { !$0.overlaps(fixed, scale: scale) }
+        }
+    }
+
+    mutating func addDuring(_ a: Int, _ event: Event, _ during: Located<String>) {
+        guard let other = target(during.value) else { return }
+        let scale = scale(.placed(a), other)
+        let origin = Origin("\(event.quoted) must lie inside '\(during.value)'", at: "\(during.location)")
+        switch other {
+        case .placed(let b): rules.append(Rule(.within(inner: a, outer: b, scale: scale), origin: origin))
+        case .fixed(_, let fixed):
+            allow(a, origin) { $0.lies(inside: fixed, scale: scale) }
+        }
+    }
+
+    /// What two events share that forbids them to overlap: a person, an audience or a place.
+    struct SharedResource {
+        var text: String
+        var location: String
+        var person: Bool
+    }
+
+    func shared(_ x: Event, _ y: Event) -> SharedResource? {
+        if let p = x.participants.first(where: { p in y.participants.contains { $0.value == p.value } }) {
+            return SharedResource(text: "both involve \(people[p.value]?.name ?? p.value)", location: "\(p.location)", person: true)
+        }
+        if let au = x.audiences.first(where: { au in y.audiences.contains { $0.value == au.value } }) {
+            return SharedResource(text: "both address the audience '\(au.value)'", location: "\(au.location)", person: false)
+        }
+        if let place = x.venue.place, !x.venue.isVirtual, !y.venue.isVirtual, y.venue.place?.value == place.value {
+            return SharedResource(text: "both take place at '\(place.value)'", location: "\(place.location)", person: false)
+        }
+        return nil
+    }
+
+    /// No overlap between events that share a person, an audience or a place; a person's
+    /// in-person events at different places are `travel-buffer` apart.
+    mutating func addSharedResources() {
+        let buffer = plan.calendar.travelBuffer?.value.totalMinutes ?? 0
+        for a in plan.events.indices {
+            for b in plan.events.indices where b > a {
+                let (x, y) = (plan.events[a], plan.events[b])
+                guard let resource = shared(x, y) else { continue }
+                let travels = resource.person && buffer > 0 && !x.venue.isVirtual && !y.venue.isVirtual
+                    && x.venue.place != nil && y.venue.place != nil && x.venue.place?.value != y.venue.place?.value
+                let scale: TimeScale = travels ? .minutes : scale(.placed(a), .placed(b))
+                let text = "\(x.quoted) and \(y.quoted) \(resource.text), so they may not overlap"
+                    + (travels ? " and need \(plan.calendar.travelBuffer?.value.description ?? "") between them to travel" : "")
+                rules.append(Rule(.noOverlap(a, b, padding: travels ? buffer : 0, scale: scale), origin: Origin(text, at: resource.location)))
+            }
+        }
+    }
+
+    mutating func addWeeklyCap() {
+        guard let cap = plan.calendar.maxEventsPerWeek, !plan.events.isEmpty else { return }
+        rules.append(Rule(.weeklyCap(activities: Array(plan.events.indices), cap: cap.value),
+                          origin: Origin("at most \(cap.value) events may start in one week", at: "\(cap.location)")))
+    }
+}

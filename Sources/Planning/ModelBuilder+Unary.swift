@@ -1,0 +1,123 @@
+import Chronology
+import PlanFile
+import Scheduler
+
+/// Rules about one event alone: its window, its pin, blackouts, local hours, and the
+/// unavailability of its participants.
+extension ModelBuilder {
+    mutating func addUnaryRules() {
+        for (a, event) in plan.events.enumerated() {
+            addWindow(a, event)
+            addPin(a, event)
+            addBlackouts(a, event)
+            for rule in event.localHours { addLocalHours(a, event, rule) }
+            addUnavailability(a, event)
+        }
+    }
+
+    /// The window: the whole event lies within these dates of its home zone.
+    mutating func addWindow(_ a: Int, _ event: Event) {
+        let window = event.window.value
+        let first = window.first.dayNumber, end = window.last.dayNumber + 1
+        allow(a, Origin("\(event.quoted) must lie within its window \(window)", at: "\(event.window.location)")) {
+            $0.firstDay >= first && $0.endDay <= end
+        }
+    }
+
+    mutating func addPin(_ a: Int, _ event: Event) {
+        guard let pin = event.pinned else { return }
+        let origin = Origin("\(event.quoted) is pinned to \(pinText(pin.value))", at: "\(pin.location)")
+        switch pin.value {
+        case .date(let date):
+            allow(a, origin) { $0.firstDay == date.dayNumber }
+        case .dateTime(let dt):
+            let instant = clock(event.venue.zone).utcMinute(day: dt.date.dayNumber, minute: dt.time.minutes)
+            allow(a, origin) { $0.start == instant }
+        }
+    }
+
+    func pinText(_ pin: Event.Pin) -> String {
+        switch pin {
+        case .date(let d): return d.description
+        case .dateTime(let dt): return dt.description
+        }
+    }
+
+    /// The local days a slot touches on `clock`'s zone: an all-day event's own dates, or the
+    /// dates a timed event spans on that zone's clock.
+    static func days(of slot: Slot, allDay: Bool, on clock: ZoneClock) -> Range<Int> {
+        if allDay { return slot.firstDay..<slot.endDay }
+        return clock.local(atUTCMinute: slot.start).day..<(clock.local(atUTCMinute: slot.end - 1).day + 1)
+    }
+
+    mutating func addBlackouts(_ a: Int, _ event: Event) {
+        let allDay = event.duration.value.isAllDay
+        for blackout in plan.blackouts where blackout.appliesTo.isEmpty || blackout.appliesTo.contains(where: { $0.value == event.id.value }) {
+            let location = "\(blackout.location)"
+            if !blackout.dates.isEmpty {
+                let spans = blackout.dates.map { ($0.value.first.dayNumber, $0.value.last.dayNumber + 1) }
+                let listed = blackout.dates.map { $0.value.description }.joined(separator: ", ")
+                let clock = clock(blackout.zone)
+                allow(a, Origin("\(event.quoted) may not touch the blackout '\(blackout.name)' (\(listed))", at: location)) { slot in
+                    let days = Self.days(of: slot, allDay: allDay, on: clock)
+                    return !spans.contains { days.lowerBound < $0.1 && $0.0 < days.upperBound }
+                }
+            }
+            if blackout.weekends {
+                let clock = clock(event.venue.zone)
+                allow(a, Origin("\(event.quoted) may not touch a weekend (blackout '\(blackout.name)')", at: location)) { slot in
+                    !Self.days(of: slot, allDay: allDay, on: clock).contains { CivilDate(dayNumber: $0).isWeekend }
+                }
+            }
+        }
+    }
+
+    /// Every zone a local-hours rule names, directly or through its audiences, sorted.
+    func zones(of rule: LocalHoursRule) -> [Zone] {
+        var zones = Set(rule.zones.map(\.value))
+        for id in rule.audiences { zones.formUnion(audienceZones(id.value)) }
+        return zones.sorted()
+    }
+
+    func audienceZones(_ id: String) -> Set<Zone> {
+        guard let audience = audiences[id] else { return [] }
+        var zones = Set(audience.zones.map(\.value))
+        for member in audience.members { if let person = people[member.value] { zones.insert(person.zone.value) } }
+        return zones
+    }
+
+    /// The whole event lies inside the time range on the local clock of every zone, on the
+    /// event's actual date there.
+    mutating func addLocalHours(_ a: Int, _ event: Event, _ rule: LocalHoursRule) {
+        let range = rule.between.value
+        let zones = zones(of: rule)
+        let clocks = zones.map { clock($0) }
+        let names = zones.map(\.identifier).joined(separator: ", ")
+        allow(a, Origin("\(event.quoted) must lie between \(range.start) and \(range.end) local time in \(names)", at: "\(rule.location)")) { slot in
+            clocks.allSatisfy { Self.lies(slot, within: range, on: $0) }
+        }
+    }
+
+    /// Whether a timed slot starts and ends inside `range` on one local day of `clock`.
+    static func lies(_ slot: Slot, within range: LocalTimeRange, on clock: ZoneClock) -> Bool {
+        let start = clock.local(atUTCMinute: slot.start)
+        guard start.minute >= range.start.minutes else { return false }
+        let endMinute = start.minute + (slot.end - slot.start)
+        return endMinute <= range.end.minutes
+    }
+
+    mutating func addUnavailability(_ a: Int, _ event: Event) {
+        let allDay = event.duration.value.isAllDay
+        for participant in event.participants {
+            guard let person = people[participant.value] else { continue }
+            let clock = clock(person.zone.value)
+            for span in person.unavailable {
+                let (first, end) = (span.value.first.dayNumber, span.value.last.dayNumber + 1)
+                allow(a, Origin("\(event.quoted) needs \(person.name), who is unavailable \(span.value)", at: "\(span.location)")) { slot in
+                    let days = Self.days(of: slot, allDay: allDay, on: clock)
+                    return days.upperBound <= first || end <= days.lowerBound
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Chronology
+import PlanFile
+import Scheduler
+
+/// Turns a validated plan into a solver problem: each event's possible slots over the horizon,
+/// each hard rule of the plan as one solver rule with its origin, each soft wish as a penalty.
+///
+/// The rules, one builder file each: `ModelBuilder+Unary.swift` (windows, pins, blackouts,
+/// local hours, unavailability), `+Relations.swift` (dependencies, avoid, during, shared
+/// people, audiences and places, weekly cap), `+Penalties.swift` (preferences).
+public struct ModelBuilder {
+    let plan: Plan
+    let horizon: DateSpan
+    let step: Int
+    var clocks: [Zone: ZoneClock] = [:]
+    var activities: [Activity] = []
+    var rules: [Rule] = []
+    var penalties: [Penalty] = []
+    var fixedSlots: [String: Slot] = [:]
+    let indexOf: [String: Int]
+    let fixedById: [String: FixedEvent]
+    let people: [String: Person]
+    let audiences: [String: Audience]
+    /// The announced schedule to stay close to (`--keep`), by event id.
+    let previous: [String: Announced]
+
+    /// Builds the model of `plan`.
+    ///
+    /// - Parameter previous: where each event stood in an announced schedule; moving an event
+    ///   away from it is penalised.
+    public static func build(_ plan: Plan, previous: [String: Announced] = [:]) -> PlanModel {
+        var builder = ModelBuilder(plan: plan, previous: previous)
+        builder.addActivities()
+        builder.addUnaryRules()
+        builder.addRelations()
+        builder.addPenalties()
+        return PlanModel(plan: plan, problem: Problem(activities: builder.activities, rules: builder.rules, penalties: builder.penalties),
+                         clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step)
+    }
+
+    private init(plan: Plan, previous: [String: Announced]) {
+        self.plan = plan
+        self.previous = previous
+        horizon = plan.calendar.horizon.value
+        if case .minutes(let n) = plan.calendar.granularity { step = n } else { step = 30 }
+        indexOf = Dictionary(plan.events.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        fixedById = Dictionary(plan.fixedEvents.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        people = Dictionary(plan.people.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        audiences = Dictionary(plan.audiences.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    mutating func clock(_ zone: Zone) -> ZoneClock {
+        if let clock = clocks[zone] { return clock }
+        let clock = ZoneClock(zone, firstDay: horizon.first.dayNumber - 1, lastDay: horizon.last.dayNumber + 31)
+        clocks[zone] = clock
+        return clock
+    }
+
+    /// Monday-based week number of a day number (1970-01-05 was a Monday).
+    static func week(_ day: Int) -> Int { Int((Double(day + 3) / 7).rounded(.down)) }
+
+    private mutating func addActivities() {
+        for fixed in plan.fixedEvents { fixedSlots[fixed.id.value] = slot(of: fixed) }
+        for event in plan.events {
+            activities.append(Activity(id: event.id.value, slots: slots(of: event)))
+        }
+    }
+
+    /// Every slot the event could take inside the horizon, sorted by start.
+    mutating func slots(of event: Event) -> [Slot] {
+        let clock = clock(event.venue.zone)
+        let first = horizon.first.dayNumber, last = horizon.last.dayNumber
+        let duration = event.duration.value
+        var slots: [Slot] = []
+        if duration.isAllDay {
+            let days = duration.days
+            guard last - days + 1 >= first else { return [] }
+            for day in first...(last - days + 1) {
+                slots.append(Slot(start: clock.utcMinute(day: day, minute: 0), end: clock.utcMinute(day: day + days, minute: 0),
+                                  firstDay: day, endDay: day + days, week: Self.week(day)))
+            }
+            return slots
+        }
+        var lastStart = Int.min
+        for day in first...last {
+            for minute in stride(from: 0, to: 1440, by: step) {
+                let start = clock.utcMinute(day: day, minute: minute)
+                guard start > lastStart else { continue }  // a daylight-saving gap repeats an instant
+                lastStart = start
+                let end = start + duration.minutes
+                let startDay = clock.local(atUTCMinute: start).day
+                let lastDay = clock.local(atUTCMinute: end - 1).day
+                guard lastDay <= last else { continue }
+                slots.append(Slot(start: start, end: end, firstDay: startDay, endDay: lastDay + 1, week: Self.week(startDay)))
+            }
+        }
+        return slots
+    }
+
+    /// Where a fixed event is.
+    mutating func slot(of fixed: FixedEvent) -> Slot {
+        let clock = clock(fixed.venue.zone)
+        switch fixed.when.value {
+        case .days(let span):
+            let first = span.first.dayNumber, end = span.last.dayNumber + 1
+            return Slot(start: clock.utcMinute(day: first, minute: 0), end: clock.utcMinute(day: end, minute: 0),
+                        firstDay: first, endDay: end, week: Self.week(first))
+        case .timed(let start, let duration):
+            let s = clock.utcMinute(day: start.date.dayNumber, minute: start.time.minutes)
+            let e = s + duration.totalMinutes
+            return Slot(start: s, end: e, firstDay: clock.local(atUTCMinute: s).day,
+                        endDay: clock.local(atUTCMinute: e - 1).day + 1, week: Self.week(start.date.dayNumber))
+        }
+    }
+
+    /// Adds a rule that keeps only the slots of activity `a` for which `allowed` holds.
+    mutating func allow(_ a: Int, _ origin: Origin, _ allowed: (Slot) -> Bool) {
+        let slots = activities[a].slots
+        rules.append(Rule(.allow(activity: a, slots: SlotSet(capacity: slots.count) { allowed(slots[$0]) }), origin: origin))
+    }
+
+    /// The fixed event's slot, or the placed event's activity index.
+    enum Target {
+        case fixed(FixedEvent, Slot)
+        case placed(Int)
+    }
+
+    func target(_ id: String) -> Target? {
+        if let a = indexOf[id] { return .placed(a) }
+        if let f = fixedById[id], let s = fixedSlots[id] { return .fixed(f, s) }
+        return nil
+    }
+
+    func isAllDay(_ target: Target) -> Bool {
+        switch target {
+        case .fixed(let f, _): if case .days = f.when.value { return true } else { return false }
+        case .placed(let a): return plan.events[a].duration.value.isAllDay
+        }
+    }
+}
+
+/// Where an event stood in an announced schedule.
+public struct Announced: Sendable, Hashable {
+    /// UTC minute of its start.
+    public var start: Int
+    /// Its first local day (day number) in its home zone.
+    public var day: Int
+
+    public init(start: Int, day: Int) {
+        self.start = start
+        self.day = day
+    }
+}
+
+extension Event {
+    /// `'summit'`, as rules quote events.
+    var quoted: String { "'\(id.value)'" }
+}

@@ -1,0 +1,127 @@
+import Chronology
+import Foundation
+import PlanFile
+import Scheduler
+
+/// `schedule.json`: where every event of a plan is, fixed fora included (docs/schedule-format.md).
+public struct ScheduleDocument: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var kind: String
+        public var allDay: Bool
+        /// `YYYY-MM-DD` for all-day events, RFC 3339 with the zone's offset for timed ones.
+        public var start: String
+        /// Exclusive, as in iCalendar.
+        public var end: String
+        public var timezone: String
+        public var room: String?
+        /// True for events whose dates the plan gives (fora, holidays).
+        public var fixed: Bool
+        public var startUTC: String
+        public var endUTC: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, kind, allDay, start, end, timezone, room, fixed, startUTC, endUTC
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(allDay, forKey: .allDay)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(timezone, forKey: .timezone)
+            try c.encode(room, forKey: .room)  // null, not absent: the contract lists it
+            try c.encode(fixed, forKey: .fixed)
+            try c.encode(startUTC, forKey: .startUTC)
+            try c.encode(endUTC, forKey: .endUTC)
+        }
+    }
+
+    public var calendar: String
+    public var status: String
+    public var objective: Int?
+    public var seed: UInt64
+    public var events: [Entry]
+
+    /// The document for a solved model.
+    public init(model: PlanModel, result: SolveResult, seed: UInt64) {
+        calendar = model.plan.calendar.id.value
+        status = result.status.rawValue
+        objective = result.objective
+        self.seed = seed
+        var entries: [Entry] = []
+        for fixed in model.plan.fixedEvents {
+            guard let slot = model.fixedSlots[fixed.id.value] else { continue }
+            let allDay: Bool
+            if case .days = fixed.when.value { allDay = true } else { allDay = false }
+            entries.append(Self.entry(id: fixed.id.value, title: fixed.title, kind: fixed.kind, allDay: allDay,
+                                      slot: slot, zone: fixed.venue.zone, clock: model.clock(fixed.venue.zone), fixed: true))
+        }
+        if let assignment = result.assignment {
+            for (a, event) in model.plan.events.enumerated() {
+                let slot = model.slot(a, assignment)
+                entries.append(Self.entry(id: event.id.value, title: event.title, kind: event.kind, allDay: event.duration.value.isAllDay,
+                                          slot: slot, zone: event.venue.zone, clock: model.clock(event.venue.zone), fixed: false))
+            }
+        }
+        events = entries.sorted { ($0.startUTC, $0.id) < ($1.startUTC, $1.id) }
+    }
+
+    static func entry(id: String, title: String, kind: String, allDay: Bool, slot: Slot, zone: Zone, clock: ZoneClock, fixed: Bool) -> Entry {
+        let start = allDay ? CivilDate(dayNumber: slot.firstDay).description : Timestamp.rfc3339(slot.start, clock: clock)
+        let end = allDay ? CivilDate(dayNumber: slot.endDay).description : Timestamp.rfc3339(slot.end, clock: clock)
+        return Entry(id: id, title: title, kind: kind, allDay: allDay, start: start, end: end, timezone: zone.identifier,
+                     room: nil, fixed: fixed, startUTC: Timestamp.utc(slot.start), endUTC: Timestamp.utc(slot.end))
+    }
+
+    /// The JSON text: keys sorted, two-space indentation, a final newline — byte-identical for
+    /// the same schedule.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Writing instants as text.
+public enum Timestamp {
+    /// `2021-07-13T10:00:00+03:00`, with the offset in force at that instant.
+    public static func rfc3339(_ utcMinute: Int, clock: ZoneClock) -> String {
+        let local = clock.local(atUTCMinute: utcMinute)
+        return "\(CivilDate(dayNumber: local.day))T\(LocalTime(minutes: local.minute)!):00"
+            + Zone.formatOffset(clock.offset(atUTCMinute: utcMinute))
+    }
+
+    /// `2021-07-13T07:00:00Z`.
+    public static func utc(_ utcMinute: Int) -> String {
+        let day = utcMinute >= 0 ? utcMinute / 1440 : (utcMinute - 1439) / 1440
+        return "\(CivilDate(dayNumber: day))T\(LocalTime(minutes: utcMinute - day * 1440)!):00Z"
+    }
+
+    /// Reads `2021-07-13T10:00:00+03:00`, `...Z` or `2021-07-13T10:00+03:00` as a UTC minute.
+    public static func parseRFC3339(_ text: String) -> Int? {
+        guard text.count >= 16, let t = text.firstIndex(of: "T"),
+              case .success(let date) = CivilDate.parse(String(text[..<t])) else { return nil }
+        var rest = text[text.index(after: t)...]
+        var offset = 0
+        if rest.hasSuffix("Z") {
+            rest = rest.dropLast()
+        } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let sign = rest[signIndex] == "-" ? -1 : 1
+            guard case .success(let o) = LocalTime.parse(String(rest[rest.index(after: signIndex)...])) else { return nil }
+            offset = sign * o.minutes
+            rest = rest[..<signIndex]
+        } else {
+            return nil
+        }
+        let parts = rest.split(separator: ":")
+        guard parts.count == 2 || parts.count == 3, let h = Int(parts[0]), let m = Int(parts[1]),
+              (0...23).contains(h), (0...59).contains(m), parts.count == 2 || parts[2] == "00" else { return nil }
+        return date.dayNumber * 1440 + h * 60 + m - offset
+    }
+}

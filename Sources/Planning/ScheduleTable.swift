@@ -1,0 +1,60 @@
+import Chronology
+import PlanFile
+import Scheduler
+
+/// The schedule as a table for the terminal: each event's local start and end with its zone,
+/// the UTC start, its window and its slack; moved events marked.
+public enum ScheduleTable {
+    public static func render(model: PlanModel, result: SolveResult, announced: [String: Announced] = [:]) -> String {
+        var lines: [String] = []
+        let objective = result.objective.map(String.init) ?? "–"
+        lines.append("\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective) "
+            + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes)")
+        guard let assignment = result.assignment else { return lines.joined(separator: "\n") + "\n" }
+        var rows: [[String]] = [["", "EVENT", "LOCAL START", "LOCAL END", "ZONE", "UTC START", "WINDOW", "SLACK"]]
+        let order = model.plan.events.indices.sorted {
+            (model.slot($0, assignment).start, model.plan.events[$0].id.value) < (model.slot($1, assignment).start, model.plan.events[$1].id.value)
+        }
+        for a in order {
+            let event = model.plan.events[a]
+            let slot = model.slot(a, assignment)
+            let clock = model.clock(event.venue.zone)
+            let allDay = event.duration.value.isAllDay
+            let start = allDay ? CivilDate(dayNumber: slot.firstDay).description : local(slot.start, clock)
+            let end = allDay ? CivilDate(dayNumber: slot.endDay - 1).description + " (last day)" : local(slot.end, clock)
+            let slack = Slack(model: model, assignment: assignment, activity: a)
+            var mark = event.pinned != nil ? "📌" : " "
+            if let before = announced[event.id.value], before.start != slot.start { mark = "moved" }
+            rows.append([mark, event.id.value, start, end, event.venue.zone.identifier, Timestamp.utc(slot.start),
+                         event.window.value.description, "-\(amount(slack.earlier, allDay))/+\(amount(slack.later, allDay))"])
+        }
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        for row in rows {
+            lines.append(row.indices.map { $0 == row.count - 1 ? row[$0] : row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingTrailingSpaces())
+        }
+        lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func local(_ utc: Int, _ clock: ZoneClock) -> String {
+        let l = clock.local(atUTCMinute: utc)
+        return "\(CivilDate(dayNumber: l.day)) \(LocalTime(minutes: l.minute)!) \(Zone.formatOffset(clock.offset(atUTCMinute: utc), prefix: "UTC"))"
+    }
+
+    /// `3d` for all-day events, `2h30m` for timed ones.
+    static func amount(_ minutes: Int, _ allDay: Bool) -> String {
+        if allDay { return "\(minutes / 1440 + (minutes % 1440 >= 720 ? 1 : 0))d" }
+        if minutes >= 2 * 1440 { return "\(minutes / 1440)d" }
+        let (h, m) = (minutes / 60, minutes % 60)
+        return m == 0 ? "\(h)h" : "\(h)h\(m)m"
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,24 @@
+/// Something the solver places: one of the plan's events, with every slot it could take.
+public struct Activity: Sendable {
+    /// The event's id in the plan.
+    public var id: String
+    /// Every slot in the horizon, sorted by start; rules narrow these down.
+    public var slots: [Slot]
+
+    public init(id: String, slots: [Slot]) {
+        self.id = id
+        self.slots = slots
+    }
+}
+
+/// Where a rule or a penalty comes from, in the planner's words: what it says and where it is
+/// written (`path:line:col`).
+public struct Origin: Sendable, Hashable {
+    public var text: String
+    public var location: String
+
+    public init(_ text: String, at location: String) {
+        self.text = text
+        self.location = location
+    }
+}

@@ -1,0 +1,129 @@
+/// Narrowing domains by the rules between activities until nothing more follows.
+///
+/// Each rule kind has one propagator; all keep only slots that could still be part of a
+/// schedule that keeps the rule.
+struct Propagation {
+    let problem: Problem
+    /// Rules between activities (not `allow`), by index into `problem.rules`.
+    let relational: [Int]
+    /// For each activity, the relational rules that involve it.
+    let rulesOf: [[Int]]
+
+    init(problem: Problem, enabled: [Bool]?) {
+        self.problem = problem
+        var relational: [Int] = []
+        var rulesOf = Array(repeating: [Int](), count: problem.activities.count)
+        for (i, rule) in problem.rules.enumerated() where enabled?[i] ?? true {
+            if case .allow = rule.kind { continue }
+            relational.append(i)
+            for a in Set(rule.activities) { rulesOf[a].append(i) }
+        }
+        self.relational = relational
+        self.rulesOf = rulesOf
+    }
+
+    /// Propagates from the activities in `changed`; false when some domain empties.
+    ///
+    /// - Complexity: each pass is linear in the sizes of the domains it touches.
+    func run(_ d: inout Domains, changed: [Int]) -> Bool {
+        var queue = changed
+        var queued = Set(changed)
+        while let a = queue.popLast() {
+            queued.remove(a)
+            for r in rulesOf[a] {
+                var touched: [Int] = []
+                guard apply(problem.rules[r].kind, &d, &touched) else { return false }
+                for t in touched where queued.insert(t).inserted { queue.append(t) }
+            }
+        }
+        return true
+    }
+
+    private func slot(_ a: Int, _ index: Int32) -> Slot { problem.activities[a].slots[Int(index)] }
+
+    private func apply(_ kind: Rule.Kind, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        switch kind {
+        case .allow: return true
+        case .precedence(let p): return precedence(p, &d, &touched)
+        case .noOverlap(let a, let b, let padding, let scale): return noOverlap(a, b, padding, scale, &d, &touched)
+        case .within(let i, let o, let scale): return within(i, o, scale, &d, &touched)
+        case .weeklyCap(let list, let cap): return weeklyCap(list, cap, &d, &touched)
+        }
+    }
+
+    /// Keeps the slots of `a` at positions [lo, hi) and notes the change.
+    private func keep(_ a: Int, _ lo: Int, _ hi: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        let count = d[a].count
+        guard lo > 0 || hi < count else { return true }
+        touched.append(a)
+        return d.trim(a, from: lo, to: hi)
+    }
+
+    private func precedence(_ p: Precedence, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        let (A, B) = (p.before, p.after)
+        guard let aFirst = d[A].first, let bLast = d[B].last else { return false }
+        // B starts no earlier than A's earliest reference + minGap; A's reference no later than B's latest start − minGap.
+        let earliest = p.reference(slot(A, aFirst)) + p.minGap
+        let latest = slot(B, bLast).startCoordinate(p.scale) - p.minGap
+        var lo = 0
+        while lo < d[B].count && slot(B, d[B][lo]).startCoordinate(p.scale) < earliest { lo += 1 }
+        guard keep(B, lo, d[B].count, &d, &touched) else { return false }
+        var hi = d[A].count
+        while hi > 0 && p.reference(slot(A, d[A][hi - 1])) > latest { hi -= 1 }
+        guard keep(A, 0, hi, &d, &touched) else { return false }
+        if let maxGap = p.maxGap, let aLast2 = d[A].last, let bFirst2 = d[B].first {
+            let latestB = p.reference(slot(A, aLast2)) + maxGap
+            var bHi = d[B].count
+            while bHi > 0 && slot(B, d[B][bHi - 1]).startCoordinate(p.scale) > latestB { bHi -= 1 }
+            guard keep(B, 0, bHi, &d, &touched) else { return false }
+            let earliestA = slot(B, bFirst2).startCoordinate(p.scale) - maxGap
+            var aLo = 0
+            while aLo < d[A].count && p.reference(slot(A, d[A][aLo])) < earliestA { aLo += 1 }
+            guard keep(A, aLo, d[A].count, &d, &touched) else { return false }
+        }
+        return true
+    }
+
+    private func within(_ i: Int, _ o: Int, _ scale: TimeScale, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        guard let oFirst = d[o].first, let oLast = d[o].last, let iFirst = d[i].first, let iLast = d[i].last else { return false }
+        let minStart = slot(o, oFirst).startCoordinate(scale), maxEnd = slot(o, oLast).endCoordinate(scale)
+        let innerMaxStart = slot(i, iLast).startCoordinate(scale), innerMinEnd = slot(i, iFirst).endCoordinate(scale)
+        var lo = 0, hi = d[i].count
+        while lo < hi && slot(i, d[i][lo]).startCoordinate(scale) < minStart { lo += 1 }
+        while hi > lo && slot(i, d[i][hi - 1]).endCoordinate(scale) > maxEnd { hi -= 1 }
+        guard keep(i, lo, hi, &d, &touched) else { return false }
+        lo = 0
+        hi = d[o].count
+        while lo < hi && slot(o, d[o][lo]).endCoordinate(scale) < innerMinEnd { lo += 1 }
+        while hi > lo && slot(o, d[o][hi - 1]).startCoordinate(scale) > innerMaxStart { hi -= 1 }
+        return keep(o, lo, hi, &d, &touched)
+    }
+
+    private func noOverlap(_ a: Int, _ b: Int, _ padding: Int, _ scale: TimeScale, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        for (fixed, other) in [(a, b), (b, a)] where d.isFixed(fixed) {
+            let s = slot(fixed, d[fixed][0])
+            let kept = d[other].filter { !slot(other, $0).overlaps(s, padding: padding, scale: scale) }
+            if kept.count != d[other].count {
+                touched.append(other)
+                guard d.set(other, kept) else { return false }
+            }
+        }
+        return true
+    }
+
+    private func weeklyCap(_ list: [Int], _ cap: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        var perWeek: [Int: Int] = [:]
+        for a in list where d.isFixed(a) { perWeek[slot(a, d[a][0]).week, default: 0] += 1 }
+        guard perWeek.values.allSatisfy({ $0 <= cap }) else { return false }
+        let full = Set(perWeek.filter { $0.value >= cap }.keys)
+        guard !full.isEmpty else { return true }
+        for a in list where !d.isFixed(a) {
+            let kept = d[a].filter { !full.contains(slot(a, $0).week) }
+            if kept.count != d[a].count {
+                touched.append(a)
+                guard d.set(a, kept) else { return false }
+            }
+        }
+        return true
+    }
+}

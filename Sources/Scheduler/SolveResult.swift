@@ -1,0 +1,42 @@
+/// How a solve ended.
+public enum SolveStatus: String, Sendable, Codable {
+    /// The best possible objective, proven.
+    case optimal
+    /// A schedule that keeps every hard rule; a better one may exist.
+    case feasible
+    /// No schedule keeps every hard rule, proven.
+    case infeasible
+    /// The limits ran out before a schedule was found or infeasibility proven.
+    case unknown
+}
+
+/// What the solver found and how hard it worked.
+public struct SolveResult: Sendable {
+    public var status: SolveStatus
+    /// The slot index chosen for each activity.
+    public var assignment: [Int]?
+    public var objective: Int?
+    /// A proven lower bound on the objective.
+    public var bound: Int
+    public var nodes: Int
+    public var seconds: Double
+    public var secondsToFirstSolution: Double?
+}
+
+/// Limits and knobs of one solve.
+public struct SolverOptions: Sendable {
+    /// Wall-clock limit; the best schedule found by then is returned.
+    public var timeLimit: Double = 10
+    /// A deterministic limit on search work (nodes), so runs that hit it repeat exactly.
+    public var nodeLimit: Int = 5_000_000
+    /// Seeds the tie-breaking of values and the neighbourhoods of large-neighbourhood search.
+    public var seed: UInt64 = 0
+    /// Stop at the first schedule (feasibility checks) instead of optimising.
+    public var stopAtFirst: Bool = false
+    /// Which rules take part; nil means all. Used to find a minimal conflicting set.
+    public var enabledRules: [Bool]?
+    /// Called now and then with (seconds, best objective, bound) for a progress line.
+    public var progress: (@Sendable (Double, Int?, Int) -> Void)?
+
+    public init() {}
+}

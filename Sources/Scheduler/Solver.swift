@@ -1,0 +1,186 @@
+import Foundation
+
+/// Convene's constraint solver: propagation, depth-first branch and bound, and a proof of
+/// optimality (or infeasibility) when the search completes within its limits.
+///
+/// The lower bound is the sum of each activity's cheapest remaining slot, which is exact for
+/// the unary penalties plans use; search branches on the activity with the fewest slots left,
+/// trying its cheapest slot first (`x = v`, then `x ≠ v`).
+public final class Solver {
+    let problem: Problem
+    let options: SolverOptions
+    let costs: [[Int]]
+    let propagation: Propagation
+    /// Each activity's slot indices ordered by (cost, tie-break), computed once.
+    let valueOrder: [[Int32]]
+
+    private var domains: Domains
+    private var best: [Int]?
+    private var bestObjective = Int.max
+    private var nodes = 0
+    private var stopped = false
+    private var started = Date()
+    private var firstSolutionAt: Double?
+    private var lastProgress = 0.0
+
+    public init(_ problem: Problem, options: SolverOptions = SolverOptions()) {
+        self.problem = problem
+        self.options = options
+        let costs = problem.slotCosts()
+        self.costs = costs
+        propagation = Propagation(problem: problem, enabled: options.enabledRules)
+        domains = Domains(Solver.initialDomains(problem, enabled: options.enabledRules), costs: costs)
+        valueOrder = Solver.valueOrder(problem, costs: costs, seed: options.seed)
+    }
+
+    /// Each activity's slots, cheapest first; equal costs in slot order, or shuffled by a seed.
+    static func valueOrder(_ problem: Problem, costs: [[Int]], seed: UInt64) -> [[Int32]] {
+        var rng = SplitMix64(seed: seed)
+        return problem.activities.indices.map { a in
+            let count = problem.activities[a].slots.count
+            if seed == 0 && costs[a].allSatisfy({ $0 == 0 }) { return Array(0..<Int32(count)) }
+            let ties = (0..<count).map { _ in seed == 0 ? 0 : rng.next() }
+            return (0..<Int32(count)).sorted { x, y in
+                let (cx, cy) = (costs[a][Int(x)], costs[a][Int(y)])
+                if cx != cy { return cx < cy }
+                if ties[Int(x)] != ties[Int(y)] { return ties[Int(x)] < ties[Int(y)] }
+                return x < y
+            }
+        }
+    }
+
+    /// The slots each activity may take under the enabled `allow` rules.
+    static func initialDomains(_ problem: Problem, enabled: [Bool]?) -> [[Int32]] {
+        var allowed = problem.activities.map { SlotSet(capacity: $0.slots.count, filled: true) }
+        for (i, rule) in problem.rules.enumerated() where enabled?[i] ?? true {
+            if case .allow(let a, let set) = rule.kind { allowed[a].formIntersection(set) }
+        }
+        return problem.activities.indices.map { a in
+            (0..<Int32(problem.activities[a].slots.count)).filter { allowed[a].contains(Int($0)) }
+        }
+    }
+
+    /// Solves to optimality, or to the best schedule within the limits.
+    public func solve() -> SolveResult {
+        started = Date()
+        let everyone = Array(problem.activities.indices)
+        var rootBound = 0
+        if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone) {
+            rootBound = domains.lowerBound
+            search()
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let status: SolveStatus
+        if stopped {
+            status = best == nil ? .unknown : .feasible
+        } else {
+            status = best == nil ? .infeasible : .optimal
+        }
+        return SolveResult(status: status, assignment: best, objective: best == nil ? nil : bestObjective,
+                           bound: status == .optimal ? bestObjective : rootBound, nodes: nodes, seconds: seconds,
+                           secondsToFirstSolution: firstSolutionAt)
+    }
+
+    private func search() {
+        nodes += 1
+        if nodes & 255 == 0 { checkLimits() }
+        if stopped || domains.lowerBound >= bestObjective { return }
+        guard let a = chooseActivity() else {
+            record()
+            return
+        }
+        domains.pushLevel()
+        defer { domains.popLevel() }
+        for v in candidates(a) {
+            if stopped { return }
+            guard contains(domains[a], v) else { continue }
+            domains.pushLevel()
+            if domains.set(a, [v]) && propagation.run(&domains, changed: [a]) && domains.lowerBound < bestObjective {
+                search()
+            }
+            domains.popLevel()
+            if stopped || (best != nil && options.stopAtFirst) { return }
+            // The other branch: a does not take v.
+            let rest = domains[a].filter { $0 != v }
+            guard domains.set(a, rest), propagation.run(&domains, changed: [a]), domains.lowerBound < bestObjective else { return }
+        }
+    }
+
+    /// The unfixed activity with the fewest slots left (ties: lowest index), or nil when all are fixed.
+    private func chooseActivity() -> Int? {
+        var chosen: Int?
+        var smallest = Int.max
+        for a in domains.values.indices {
+            let n = domains[a].count
+            if n > 1 && n < smallest {
+                smallest = n
+                chosen = a
+                if n == 2 { break }
+            }
+        }
+        return chosen
+    }
+
+    /// The activity's remaining slots, cheapest first.
+    private func candidates(_ a: Int) -> [Int32] {
+        let domain = domains[a]
+        if domain.count * 8 < valueOrder[a].count {
+            return domain.sorted { x, y in
+                let (cx, cy) = (costs[a][Int(x)], costs[a][Int(y)])
+                return cx != cy ? cx < cy : rank(a, x) < rank(a, y)
+            }
+        }
+        return valueOrder[a].filter { contains(domain, $0) }
+    }
+
+    private lazy var ranks: [[Int32]] = valueOrder.map { order in
+        var r = [Int32](repeating: 0, count: order.count)
+        for (i, v) in order.enumerated() { r[Int(v)] = Int32(i) }
+        return r
+    }
+
+    private func rank(_ a: Int, _ v: Int32) -> Int32 { ranks[a][Int(v)] }
+
+    private func contains(_ domain: [Int32], _ v: Int32) -> Bool {
+        var lo = 0, hi = domain.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if domain[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < domain.count && domain[lo] == v
+    }
+
+    private func record() {
+        let assignment = domains.values.map { Int($0[0]) }
+        let objective = problem.objective(assignment)
+        guard objective < bestObjective else { return }
+        best = assignment
+        bestObjective = objective
+        if firstSolutionAt == nil { firstSolutionAt = Date().timeIntervalSince(started) }
+        if options.stopAtFirst { stopped = false }
+    }
+
+    private func checkLimits() {
+        let elapsed = Date().timeIntervalSince(started)
+        if elapsed > options.timeLimit || nodes > options.nodeLimit { stopped = true }
+        if let progress = options.progress, elapsed - lastProgress >= 0.25 {
+            lastProgress = elapsed
+            progress(elapsed, best == nil ? nil : bestObjective, domains.lowerBound)
+        }
+    }
+}
+
+/// A small, fast, seedable random generator (SplitMix64), so runs repeat for the same seed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PlanFile
+import Planning
+import Scheduler
+
+extension Convene {
+    /// `convene plan PLAN`: places every event and prints the schedule.
+    struct PlanCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Place every event of a plan and print the schedule.",
+            discussion: "Exits 0 when solved, 3 when the plan cannot be satisfied (a minimal set of conflicting rules is printed), 1 for invalid input, 4 when no schedule was found within the time limit."
+        )
+
+        @Argument(help: "The plan file (YAML).")
+        var plan: String
+
+        @Option(help: "Write DIR/schedule.json.")
+        var out: String?
+
+        @Option(help: "table or json.")
+        var format: OutputFormat = .table
+
+        @Option(name: .customLong("export-model"), help: "Write the solver model as JSON (docs/model-format.md) for the CP-SAT reference.")
+        var exportModel: String?
+
+        @OptionGroup var solve: SolveOptions
+
+        enum OutputFormat: String, ExpressibleByArgument {
+            case table, json
+        }
+
+        func run() throws {
+            let plan = try solve.loadPlan(self.plan)
+            let announced = try solve.announced(for: plan)
+            let model = ModelBuilder.build(plan, previous: announced)
+            if let exportModel {
+                try AtomicFile.write(ModelExport.json(model.problem, calendar: plan.calendar.id.value), to: exportModel)
+            }
+            var options = solve.solverOptions()
+            options.progress = ProgressLine.reporter()
+            let result = Solver(model.problem, options: options).solve()
+            ProgressLine.clear()
+            switch result.status {
+            case .infeasible:
+                InfeasibilityReport.print(model: model)
+                throw ExitCode(ExitStatus.infeasible)
+            case .unknown:
+                Terminal.printError("no schedule found within \(solve.timeLimit) s; raise --time-limit")
+                throw ExitCode(ExitStatus.noSolution)
+            case .optimal, .feasible:
+                let document = ScheduleDocument(model: model, result: result, seed: solve.seed)
+                if let out {
+                    try AtomicFile.write(document.json(), to: (out as NSString).appendingPathComponent("schedule.json"))
+                }
+                switch format {
+                case .json: Swift.print(document.json(), terminator: "")
+                case .table: Swift.print(ScheduleTable.render(model: model, result: result, announced: announced), terminator: "")
+                }
+            }
+        }
+    }
+}
