@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
         .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "Diagnostics", "Chronology"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile"]),
     ]
 )

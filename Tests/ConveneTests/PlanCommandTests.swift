@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@Suite struct PlanCommandTests {
+    func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func schedule(_ plan: String = "calendars/ogp-2021.yaml") throws -> [[String: Any]] {
+        let outcome = try ConveneBinary.run(["plan", plan, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        #expect(json?["status"] as? String == "optimal")
+        return json?["events"] as? [[String: Any]] ?? []
+    }
+
+    @Test func twoRunsAreByteIdentical() throws {
+        let first = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml", "--format", "json", "--seed", "3"])
+        let second = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml", "--format", "json", "--seed", "3"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let table1 = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml"])
+        let table2 = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml"])
+        // The table carries the solve time; everything after its first line must match.
+        #expect(table1.stdout.split(separator: "\n").dropFirst() == table2.stdout.split(separator: "\n").dropFirst())
+    }
+
+    @Test func the2021PlanPutsEachEventWhereTheTeamNeedsIt() throws {
+        let events = try schedule()
+        func start(_ id: String) -> String { events.first { $0["id"] as? String == id }?["start"] as? String ?? "?" }
+        func end(_ id: String) -> String { events.first { $0["id"] as? String == id }?["end"] as? String ?? "?" }
+        // Fora on their real dates.
+        #expect(start("g7-carbis-bay") == "2021-06-11" && end("g7-carbis-bay") == "2021-06-14")
+        #expect(start("g20-rome") == "2021-10-30" && start("cop26") == "2021-10-31")
+        #expect(start("unga-76") == "2021-09-21" && start("summit-for-democracy") == "2021-12-09")
+        #expect(start("ungass-2021") == "2021-06-02" && start("hlpf-2021") == "2021-07-06")
+        // Open Gov Week in May, on weekdays.
+        #expect(start("open-gov-week").hasPrefix("2021-05-"))
+        // Roundtables from July to September; the Summit in Q4 after all of them, clear of G20 and COP26.
+        let roundtables = ["roundtable-africa-middle-east", "roundtable-americas", "roundtable-asia-pacific", "roundtable-europe"]
+        for r in roundtables {
+            let s = start(r)
+            #expect(s >= "2021-07-01" && s < "2021-10-01", "\(r) at \(s)")
+        }
+        let summit = start("global-summit")
+        #expect(summit >= "2021-10-01" && summit <= "2021-12-31")
+        #expect(summit > "2021-11-12" || end("global-summit") <= "2021-10-30")
+        #expect(events.count >= 40)
+    }
+
+    @Test func verifyAcceptsWhatPlanProducedAndRejectsAMovedEvent() throws {
+        let folder = try scratch()
+        let planned = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml", "--out", folder.path])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let path = folder.appendingPathComponent("schedule.json").path
+        let ok = try ConveneBinary.run(["verify", "calendars/ogp-2021.yaml", path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        // Move the Summit onto the G20.
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let events = try schedule()
+        let summit = events.first { $0["id"] as? String == "global-summit" }?["start"] as? String ?? ""
+        text = text.replacingOccurrences(of: "\"start\" : \"\(summit)\"", with: "\"start\" : \"2021-10-29\"")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let moved = try ConveneBinary.run(["verify", "calendars/ogp-2021.yaml", path])
+        #expect(moved.status == 3)
+        #expect(moved.stderr.contains("broken rule: 'global-summit' must not overlap 'g20-rome'"))
+    }
+
+    @Test func explainNamesWhatHoldsAnEventInPlace() throws {
+        let outcome = try ConveneBinary.run(["explain", "calendars/ogp-2021.yaml", "global-summit"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("global-summit — "))
+        #expect(outcome.stdout.contains("moving later"))
+        #expect(outcome.stdout.contains("penalties"))
+        let unknown = try ConveneBinary.run(["explain", "calendars/ogp-2021.yaml", "global-sumit"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("did you mean 'global-summit'?"))
+    }
+
+    @Test func infeasiblePlanExitsThreeWithAMinimalSetOfRules() throws {
+        let folder = try scratch()
+        try Data("""
+            calendar: {id: x, name: X, zone: Asia/Seoul, horizon: 2021}
+            events:
+              - {id: roundtable, title: Roundtable, duration: 1d, window: 2021-09-10..2021-09-17}
+              - id: summit
+                title: Summit
+                duration: 3d
+                window: 2021-09-18..2021-09-26
+                after: [{event: roundtable, min-gap: 3d}]
+              - {id: other, title: Other, duration: 1d, window: 2021-03}
+            blackouts:
+              - {id: chuseok, name: Chuseok, dates: 2021-09-20..2021-09-22}
+              - {id: weekends, weekends: true, applies-to: [summit]}
+
+            """.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(["plan", "plan.yaml"], in: folder)
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr == """
+            plan.yaml: error: the plan cannot be satisfied; these 3 rules cannot all hold (remove or relax any one of them and the rest can):
+            plan.yaml:7:13: note: 'summit' must lie within its window 2021-09-18..2021-09-26
+            plan.yaml:11:5: note: 'summit' may not touch the blackout 'Chuseok' (2021-09-20..2021-09-22)
+            plan.yaml:12:5: note: 'summit' may not touch a weekend (blackout 'weekends')
+
+            """)
+    }
+}
