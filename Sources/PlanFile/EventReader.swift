@@ -5,7 +5,7 @@ import Diagnostics
 enum EventReader {
     static let keys = [
         "id", "title", "kind", "description", "duration", "window", "zone", "place", "virtual", "link",
-        "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "weight",
+        "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing", "weight",
     ]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Event? {
@@ -27,6 +27,7 @@ enum EventReader {
         let rules = (m.optional("local-hours").map(NodeValue.list) ?? []).compactMap { localHours($0, log: log) }
         let prefer = m.string("prefer").flatMap { preference($0, log: log) }
         let near = (m.optional("near").map(NodeValue.list) ?? []).compactMap { nearness($0, log: log) }
+        let spacing = (m.optional("spacing").map(NodeValue.list) ?? []).compactMap { self.spacing($0, log: log) }
         let weight = m.integer("weight", in: 0...1000)
         guard let title, let duration, let window, let venue else { return nil }
         return Event(
@@ -34,7 +35,7 @@ enum EventReader {
             description: m.string("description")?.value, duration: duration, window: window, venue: venue,
             participants: m.strings("participants"), audiences: m.strings("audiences"), after: after,
             avoid: m.strings("avoid"), during: m.string("during"), localHours: rules, pinned: pinned,
-            prefer: prefer, near: near, weight: weight?.value ?? 1, location: m.location)
+            prefer: prefer, near: near, spacing: spacing, weight: weight?.value ?? 1, location: m.location)
     }
 
     /// "event 'summit'" when the id can be read, for messages about the event's own keys.
@@ -79,6 +80,15 @@ enum EventReader {
               let event = m.string("event", required: true)
         else { return nil }
         return Nearness(event: event, within: m.parsed("within", PlanDuration.parse)?.value, location: m.location)
+    }
+
+    /// `spacing:` entries: `{event, at-least}`.
+    static func spacing(_ node: PlanNode, log: DiagnosticLog) -> Spacing? {
+        guard let m = MappingReader(node, subject: "a spacing wish", keys: ["event", "at-least"], log: log),
+              let event = m.string("event", required: true),
+              let atLeast = m.parsed("at-least", required: true, PlanDuration.parse)
+        else { return nil }
+        return Spacing(event: event, atLeast: atLeast.value, location: m.location)
     }
 
     static func localHours(_ node: PlanNode, log: DiagnosticLog) -> LocalHoursRule? {

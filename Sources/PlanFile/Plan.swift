@@ -147,6 +147,14 @@ public struct Nearness: Sendable {
     public var location: SourceLocation
 }
 
+/// "Keep this event at least `atLeast` away from `event`" — spacing between related events,
+/// a soft wish penalised per minute closer.
+public struct Spacing: Sendable {
+    public var event: Located<String>
+    public var atLeast: PlanDuration
+    public var location: SourceLocation
+}
+
 /// An event Convene places: an Open Gov Week, a roundtable, the Summit.
 public struct Event: Sendable {
     public var id: Located<String>
@@ -166,6 +174,8 @@ public struct Event: Sendable {
     public var prefer: Located<Preference>?
     /// Fixed or placed events this one should be close to (a soft wish).
     public var near: [Nearness]
+    /// Related events this one should keep a distance from (a soft wish).
+    public var spacing: [Spacing]
     public var weight: Int
     public var location: SourceLocation
 

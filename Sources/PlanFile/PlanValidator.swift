@@ -31,6 +31,11 @@ enum PlanValidator {
             event.avoid.forEach { checkReference($0, in: events, what: "event", log: log) }
             event.during.map { checkReference($0, in: events, what: "event", log: log) }
             event.near.forEach { checkReference($0.event, in: events, what: "event", log: log) }
+            event.spacing.forEach { checkReference($0.event, in: events, what: "event", log: log) }
+            for near in event.near where placed.contains(near.event.value) {
+                log.error(near.event.location, "'near' names a fixed event (a forum, a holiday); '\(near.event.value)' is placed by Convene",
+                          hint: "use 'after' with a max-gap to keep two placed events close")
+            }
             event.localHours.flatMap(\.audiences).forEach { checkReference($0, in: audiences, what: "audience", log: log) }
             checkFits(event, horizon: plan.calendar.horizon, log: log)
         }

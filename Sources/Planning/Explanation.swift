@@ -20,13 +20,16 @@ public enum Explanation {
         let slack = Slack(model: model, assignment: assignment, activity: a)
         out += describe("earlier", slack.earlier, slack.blockingEarlier, allDay: allDay, model: model)
         out += describe("later", slack.later, slack.blockingLater, allDay: allDay, model: model)
-        let carried = model.problem.penalties.filter { $0.activity == a }
+        var carried = model.problem.penalties.filter { $0.activity == a }.map { ($0.values[assignment[a]], $0.origin) }
+        for p in model.problem.pairPenalties where p.a == a || p.b == a {
+            carried.append((p.cost(model.slot(p.a, assignment), model.slot(p.b, assignment)), p.origin))
+        }
         if carried.isEmpty {
             out += "  penalties: none\n"
         } else {
             out += "  penalties (minutes × weight):\n"
-            for p in carried {
-                out += "    \(p.values[assignment[a]]) — \(p.origin.text) (\(p.origin.location))\n"
+            for (value, origin) in carried {
+                out += "    \(value) — \(origin.text) (\(origin.location))\n"
             }
         }
         return out

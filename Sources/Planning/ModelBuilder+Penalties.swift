@@ -6,6 +6,7 @@ import Scheduler
 /// - `prefer: early | late | DATE` — minutes from the window's opening, to its close, or from
 ///   the target date;
 /// - `near:` — minutes further from a fixed event than `within`;
+/// - `spacing:` — minutes closer to a related event than `at-least`;
 /// - fairness — for timed events, the worst zone's minutes outside its working hours
 ///   (a participant's own hours, else 08:00–20:00 for audiences' zones);
 /// - `--keep` — ten times the minutes moved from the announced schedule.
@@ -19,6 +20,7 @@ extension ModelBuilder {
         for (a, event) in plan.events.enumerated() {
             if let prefer = event.prefer { addPreference(a, event, prefer) }
             for near in event.near { addNearness(a, event, near) }
+            for spacing in event.spacing { addSpacing(a, event, spacing) }
             if !event.duration.value.isAllDay { addFairness(a, event) }
             if let start = previous[event.id.value] { addKeep(a, event, start) }
         }
@@ -61,6 +63,18 @@ extension ModelBuilder {
                 ? max(0, fixed.firstDay - slot.endDay, slot.firstDay - fixed.endDay) * 1440
                 : max(0, fixed.start - slot.end, slot.start - fixed.end)
             return weight * max(0, apart - within)
+        }
+    }
+
+    mutating func addSpacing(_ a: Int, _ event: Event, _ spacing: Spacing) {
+        guard let other = target(spacing.event.value) else { return }
+        let scale: TimeScale = isAllDay(.placed(a)) && isAllDay(other) && spacing.atLeast.isAllDay ? .days : .minutes
+        let minimum = scale == .days ? spacing.atLeast.days : spacing.atLeast.totalMinutes
+        let origin = Origin("\(event.quoted) should be at least \(spacing.atLeast) from '\(spacing.event.value)'", at: "\(spacing.location)")
+        let rule = PairPenalty(a: a, b: a, origin: origin, minimum: minimum, scale: scale, weight: event.weight)
+        switch other {
+        case .placed(let b): pairPenalties.append(PairPenalty(a: a, b: b, origin: origin, minimum: minimum, scale: scale, weight: event.weight))
+        case .fixed(_, let fixed): penalise(a, origin) { rule.cost($0, fixed) }
         }
     }
 

@@ -16,6 +16,7 @@ public struct ModelBuilder {
     var activities: [Activity] = []
     var rules: [Rule] = []
     var penalties: [Penalty] = []
+    var pairPenalties: [PairPenalty] = []
     var fixedSlots: [String: Slot] = [:]
     let indexOf: [String: Int]
     let fixedById: [String: FixedEvent]
@@ -34,7 +35,8 @@ public struct ModelBuilder {
         builder.addUnaryRules()
         builder.addRelations()
         builder.addPenalties()
-        return PlanModel(plan: plan, problem: Problem(activities: builder.activities, rules: builder.rules, penalties: builder.penalties),
+        return PlanModel(plan: plan, problem: Problem(activities: builder.activities, rules: builder.rules, penalties: builder.penalties,
+                                                           pairPenalties: builder.pairPenalties),
                          clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step)
     }
 

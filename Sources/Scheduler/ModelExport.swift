@@ -34,6 +34,10 @@ public enum ModelExport {
             }
         }
         out += rules.map { "    " + $0 }.joined(separator: ",\n")
+        out += "\n  ],\n  \"pairPenalties\": [\n"
+        out += problem.pairPenalties.map {
+            "    {\"a\": \($0.a), \"b\": \($0.b), \"minimum\": \($0.minimum), \"scale\": \"\($0.scale.rawValue)\", \"weight\": \($0.weight)}"
+        }.joined(separator: ",\n")
         out += "\n  ]\n}\n"
         return out
     }

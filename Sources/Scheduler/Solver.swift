@@ -84,7 +84,7 @@ public final class Solver {
     private func search() {
         nodes += 1
         if nodes & 255 == 0 { checkLimits() }
-        if stopped || domains.lowerBound >= bestObjective { return }
+        if stopped || bound() >= bestObjective { return }
         guard let a = chooseActivity() else {
             record()
             return
@@ -95,15 +95,25 @@ public final class Solver {
             if stopped { return }
             guard contains(domains[a], v) else { continue }
             domains.pushLevel()
-            if domains.set(a, [v]) && propagation.run(&domains, changed: [a]) && domains.lowerBound < bestObjective {
+            if domains.set(a, [v]) && propagation.run(&domains, changed: [a]) && bound() < bestObjective {
                 search()
             }
             domains.popLevel()
             if stopped || (best != nil && options.stopAtFirst) { return }
             // The other branch: a does not take v.
             let rest = domains[a].filter { $0 != v }
-            guard domains.set(a, rest), propagation.run(&domains, changed: [a]), domains.lowerBound < bestObjective else { return }
+            guard domains.set(a, rest), propagation.run(&domains, changed: [a]), bound() < bestObjective else { return }
         }
+    }
+
+    /// A lower bound on any schedule below this node: each activity's cheapest slot, plus the
+    /// pair penalties of pairs already fixed.
+    private func bound() -> Int {
+        var total = domains.lowerBound
+        for p in problem.pairPenalties where domains.isFixed(p.a) && domains.isFixed(p.b) {
+            total += p.cost(problem.activities[p.a].slots[Int(domains[p.a][0])], problem.activities[p.b].slots[Int(domains[p.b][0])])
+        }
+        return total
     }
 
     /// The unfixed activity with the fewest slots left (ties: lowest index), or nil when all are fixed.

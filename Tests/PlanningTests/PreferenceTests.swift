@@ -67,3 +67,29 @@ enum CivilDateDay {
         (try? Chronology.CivilDate.parse(text).get().dayNumber) ?? 0
     }
 }
+
+@Suite struct SpacingTests {
+    @Test func relatedEventsSpreadOut() throws {
+        let s = try Solved("""
+            events:
+              - {id: a, title: A, duration: 1d, window: 2021-06, prefer: early}
+              - {id: b, title: B, duration: 1d, window: 2021-06, prefer: early, spacing: [{event: a, at-least: 10d}], weight: 2}
+            """)
+        // The heavier b takes the first day; a gives way to 10 clear days after it: a's 11 days
+        // of lateness (weight 1) cost less than b's would (weight 2).
+        #expect(s.start("b") == "2021-06-01")
+        #expect(s.start("a") == "2021-06-12")
+        #expect(s.result.status == .optimal)
+        #expect(s.result.objective == 11 * 1440)
+    }
+
+    @Test func spacingFromAFixedEvent() throws {
+        let s = try Solved("""
+            fixed:
+              - {id: g7, title: G7, dates: 2021-06-11..2021-06-13, zone: Europe/London}
+            events:
+              - {id: a, title: A, duration: 1d, window: 2021-06-10..2021-06-30, spacing: [{event: g7, at-least: 5d}]}
+            """)
+        #expect(s.start("a") == "2021-06-19")  // 5 clear days after the G7's last day, the 13th
+    }
+}
