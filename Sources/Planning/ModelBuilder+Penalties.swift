@@ -26,8 +26,12 @@ extension ModelBuilder {
         }
     }
 
+    /// Adds a penalty; it is computed only for the slots the hard rules about the activity
+    /// alone allow, since no schedule uses the others.
     mutating func penalise(_ a: Int, _ origin: Origin, _ value: (Slot) -> Int) {
-        let values = activities[a].slots.map(value)
+        let allowed = allowedSlots(a)
+        let slots = activities[a].slots
+        let values = slots.indices.map { allowed.contains($0) ? value(slots[$0]) : 0 }
         guard values.contains(where: { $0 != 0 }) else { return }
         penalties.append(Penalty(activity: a, origin: origin, values: values))
     }
@@ -81,13 +85,11 @@ extension ModelBuilder {
     /// Minutes of `slot` outside `hours` on the local clock.
     static func minutesOutside(_ slot: Slot, _ hours: LocalTimeRange, on clock: ZoneClock) -> Int {
         let start = clock.local(atUTCMinute: slot.start).minute
-        let length = slot.end - slot.start
-        var inside = 0
-        for dayOffset in [0, 1440] {  // the working hours of the start's day and of the next day
-            let lo = max(start, hours.start.minutes + dayOffset), hi = min(start + length, hours.end.minutes + dayOffset)
-            inside += max(0, hi - lo)
-        }
-        return length - inside
+        let end = start + slot.end - slot.start
+        // The working hours of the start's day, and of the next day for events past midnight.
+        let today = max(0, min(end, hours.end.minutes) - max(start, hours.start.minutes))
+        let tomorrow = max(0, min(end, hours.end.minutes + 1440) - max(start, hours.start.minutes + 1440))
+        return end - start - today - tomorrow
     }
 
     mutating func addFairness(_ a: Int, _ event: Event) {
@@ -102,7 +104,9 @@ extension ModelBuilder {
         let checks = zones.map { (clock($0), hours[$0]!) }
         let weight = event.weight
         penalise(a, Origin("\(event.quoted) falls outside working hours in some participants' zones (worst zone counts)", at: "\(event.location)")) { slot in
-            weight * (checks.map { Self.minutesOutside(slot, $0.1, on: $0.0) }.max() ?? 0)
+            var worst = 0
+            for (clock, hours) in checks { worst = max(worst, Self.minutesOutside(slot, hours, on: clock)) }
+            return weight * worst
         }
     }
 

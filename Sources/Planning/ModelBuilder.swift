@@ -115,6 +115,15 @@ public struct ModelBuilder {
         }
     }
 
+    /// The slots of activity `a` that every `allow` rule so far keeps.
+    func allowedSlots(_ a: Int) -> SlotSet {
+        var allowed = SlotSet(capacity: activities[a].slots.count, filled: true)
+        for rule in rules {
+            if case .allow(let activity, let slots) = rule.kind, activity == a { allowed.formIntersection(slots) }
+        }
+        return allowed
+    }
+
     /// Adds a rule that keeps only the slots of activity `a` for which `allowed` holds.
     mutating func allow(_ a: Int, _ origin: Origin, _ allowed: (Slot) -> Bool) {
         let slots = activities[a].slots

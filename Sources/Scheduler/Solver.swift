@@ -30,20 +30,21 @@ public final class Solver {
         self.costs = costs
         propagation = Propagation(problem: problem, enabled: options.enabledRules)
         domains = Domains(Solver.initialDomains(problem, enabled: options.enabledRules), costs: costs)
-        valueOrder = Solver.valueOrder(problem, costs: costs, seed: options.seed)
+        valueOrder = Solver.valueOrder(domains.values, costs: costs, seed: options.seed)
     }
 
-    /// Each activity's slots, cheapest first; equal costs in slot order, or shuffled by a seed.
-    static func valueOrder(_ problem: Problem, costs: [[Int]], seed: UInt64) -> [[Int32]] {
+    /// Each activity's allowed slots, cheapest first; equal costs in slot order, or shuffled by a seed.
+    static func valueOrder(_ domains: [[Int32]], costs: [[Int]], seed: UInt64) -> [[Int32]] {
         var rng = SplitMix64(seed: seed)
-        return problem.activities.indices.map { a in
-            let count = problem.activities[a].slots.count
-            if seed == 0 && costs[a].allSatisfy({ $0 == 0 }) { return Array(0..<Int32(count)) }
-            let ties = (0..<count).map { _ in seed == 0 ? 0 : rng.next() }
-            return (0..<Int32(count)).sorted { x, y in
+        return domains.indices.map { a in
+            let domain = domains[a]
+            if seed == 0 && domain.allSatisfy({ costs[a][Int($0)] == 0 }) { return domain }
+            var ties: [Int32: UInt64] = [:]
+            if seed != 0 { for v in domain { ties[v] = rng.next() } }
+            return domain.sorted { x, y in
                 let (cx, cy) = (costs[a][Int(x)], costs[a][Int(y)])
                 if cx != cy { return cx < cy }
-                if ties[Int(x)] != ties[Int(y)] { return ties[Int(x)] < ties[Int(y)] }
+                if seed != 0, ties[x] != ties[y] { return ties[x, default: 0] < ties[y, default: 0] }
                 return x < y
             }
         }
@@ -143,9 +144,10 @@ public final class Solver {
         return valueOrder[a].filter { contains(domain, $0) }
     }
 
-    private lazy var ranks: [[Int32]] = valueOrder.map { order in
-        var r = [Int32](repeating: 0, count: order.count)
-        for (i, v) in order.enumerated() { r[Int(v)] = Int32(i) }
+    /// Each slot's position in its activity's value order.
+    private lazy var ranks: [[Int32]] = valueOrder.indices.map { a in
+        var r = [Int32](repeating: Int32.max, count: problem.activities[a].slots.count)
+        for (i, v) in valueOrder[a].enumerated() { r[Int(v)] = Int32(i) }
         return r
     }
 

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Solves a model exported by `convene plan PLAN --export-model model.json` with OR-Tools CP-SAT,
+as an independent reference for Convene's own solver (docs/model-format.md).
+
+    benchmarks/.venv/bin/python benchmarks/cpsat_reference.py model.json [--time-limit S] [--workers W]
+
+One boolean per allowed slot, exactly one true per activity; each coordinate a rule reads (start
+or end, in minutes or local days) is an integer equal to the chosen slot's value; rules are
+linear constraints on those integers. Prints one JSON line:
+{"status", "objective", "bound", "seconds", ...}; "broken" counts the rules the answer breaks
+when checked by model_check.py, and must be 0.
+"""
+import argparse
+import json
+import time
+
+from ortools.sat.python import cp_model
+
+import model_check
+from model_check import COORDINATES, COST, WEEK
+
+STATUS = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
+          cp_model.UNKNOWN: "unknown", cp_model.MODEL_INVALID: "invalid"}
+
+
+class Formulation:
+    def __init__(self, model):
+        self.data, self.model = model, cp_model.CpModel()
+        self.activities = model["activities"]
+        self.chosen = [[self.model.NewBoolVar(f"{a['id']}@{k}") for k in range(len(a["slots"]))] for a in self.activities]
+        for bools in self.chosen:
+            self.model.AddExactlyOne(bools)
+        # Coordinates are offset by the earliest start on each scale, to keep the numbers small.
+        every = [s for a in self.activities for s in a["slots"]]
+        self.base = {field: min((s[first] for s in every), default=0)
+                     for first, last in COORDINATES.values() for field in (first, last)}
+        self.coordinates = {}
+
+    def coordinate(self, a, field):
+        """An integer equal to field `field` of activity `a`'s chosen slot, less the scale's base."""
+        if (a, field) not in self.coordinates:
+            values = [s[field] - self.base[field] for s in self.activities[a]["slots"]]
+            lowest = min(values, default=0)
+            var = self.model.NewIntVarFromDomain(cp_model.Domain.FromValues(sorted(set(values)) or [0]), f"{a}.{field}")
+            self.model.Add(var == lowest + cp_model.LinearExpr.WeightedSum(self.chosen[a], [v - lowest for v in values]))
+            self.coordinates[a, field] = var
+        return self.coordinates[a, field]
+
+    def add(self, rule):
+        kind, m = rule["type"], self.model
+        if kind == "weeklyCap":
+            return self.weekly_cap(rule["activities"], rule["cap"])
+        start, end = COORDINATES[rule["scale"]]
+        x = self.coordinate
+        if kind == "precedence":
+            before, after = rule["before"], rule["after"]
+            gap = x(after, start) - x(before, end if rule["anchor"] == "end" else start)
+            m.Add(gap >= rule["minGap"])
+            if rule["maxGap"] is not None:
+                m.Add(gap <= rule["maxGap"])
+        elif kind == "noOverlap":
+            a, b, padding = rule["a"], rule["b"], rule["padding"]
+            a_first = m.NewBoolVar(f"{a}<{b}")
+            m.Add(x(b, start) >= x(a, end) + padding).OnlyEnforceIf(a_first)
+            m.Add(x(a, start) >= x(b, end) + padding).OnlyEnforceIf(a_first.Not())
+        elif kind == "within":
+            inner, outer = rule["inner"], rule["outer"]
+            m.Add(x(inner, start) >= x(outer, start))
+            m.Add(x(inner, end) <= x(outer, end))
+        else:
+            raise ValueError(f"unknown rule type {kind!r}")
+
+    def weekly_cap(self, activities, cap):
+        weeks = {}
+        for a in activities:
+            for slot, chosen in zip(self.activities[a]["slots"], self.chosen[a]):
+                weeks.setdefault(slot[WEEK], {}).setdefault(a, []).append(chosen)
+        for per_activity in weeks.values():
+            if len(per_activity) > cap:
+                self.model.Add(sum(sum(bools) for bools in per_activity.values()) <= cap)
+
+    def objective(self):
+        terms = [(b, s[COST]) for a, bools in zip(self.activities, self.chosen) for b, s in zip(bools, a["slots"]) if s[COST]]
+        self.model.Minimize(cp_model.LinearExpr.WeightedSum([b for b, _ in terms], [c for _, c in terms]))
+
+    def choice(self, solver):
+        return [next(k for k, b in enumerate(bools) if solver.BooleanValue(b)) for bools in self.chosen]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model")
+    parser.add_argument("--time-limit", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=1, help="search threads (default 1, like Convene)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    started = time.monotonic()
+    with open(args.model) as f:
+        data = json.load(f)
+    form = Formulation(data)
+    for rule in data["rules"]:
+        form.add(rule)
+    form.objective()
+    built = time.monotonic() - started
+
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = args.time_limit
+    solver.parameters.num_workers = args.workers
+    solver.parameters.random_seed = args.seed
+    status = solver.Solve(form.model)
+    result = {"status": STATUS.get(status, str(status)), "objective": None, "bound": None,
+              "seconds": round(solver.WallTime(), 2), "build_seconds": round(built, 2),
+              "slots": sum(len(a["slots"]) for a in data["activities"]), "rules": len(data["rules"])}
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        choice = form.choice(solver)
+        result.update(objective=model_check.objective(data, choice), bound=round(solver.BestObjectiveBound()),
+                      broken=len(model_check.broken(data, choice)))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Checks a schedule against an exported model (docs/model-format.md), independently of
+both solvers: every rule, read straight from its definition, and the objective.
+
+    python3 benchmarks/model_check.py model.json schedule.json
+
+prints {"objective": ..., "broken": [...]} for the schedule.json that `convene plan --out`
+writes. cpsat_reference.py uses `broken` and `objective` to check its own answers.
+"""
+import json
+import sys
+from datetime import datetime, timezone
+
+START, END, FIRST_DAY, END_DAY, WEEK, COST = range(6)
+COORDINATES = {"minutes": (START, END), "days": (FIRST_DAY, END_DAY)}
+
+
+def objective(model, choice):
+    """The total cost of `choice`: one slot index per activity."""
+    return sum(a["slots"][k][COST] for a, k in zip(model["activities"], choice))
+
+
+def broken(model, choice):
+    """The indices of the rules that `choice` breaks."""
+    slot = [a["slots"][k] for a, k in zip(model["activities"], choice)]
+    return [i for i, rule in enumerate(model["rules"]) if not holds(rule, slot)]
+
+
+def holds(rule, slot):
+    kind = rule["type"]
+    if kind == "weeklyCap":
+        weeks = [slot[a][WEEK] for a in rule["activities"]]
+        return all(weeks.count(w) <= rule["cap"] for w in set(weeks))
+    start, end = COORDINATES[rule["scale"]]
+    if kind == "precedence":
+        before, after = slot[rule["before"]], slot[rule["after"]]
+        gap = after[start] - before[end if rule["anchor"] == "end" else start]
+        return gap >= rule["minGap"] and (rule["maxGap"] is None or gap <= rule["maxGap"])
+    if kind == "noOverlap":
+        a, b, padding = slot[rule["a"]], slot[rule["b"]], rule["padding"]
+        return not (a[start] < b[end] + padding and b[start] < a[end] + padding)
+    if kind == "within":
+        inner, outer = slot[rule["inner"]], slot[rule["outer"]]
+        return inner[start] >= outer[start] and inner[end] <= outer[end]
+    raise ValueError(f"unknown rule type {kind!r}")
+
+
+def utc_minute(text):
+    moment = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return int(moment.timestamp()) // 60
+
+
+def choice_of(model, schedule):
+    """Each activity's slot index in a schedule.json, or None when its start is no allowed slot."""
+    starts = {e["id"]: utc_minute(e["startUTC"]) for e in schedule["events"] if not e["fixed"]}
+    choice = []
+    for a in model["activities"]:
+        index = [k for k, s in enumerate(a["slots"]) if s[START] == starts.get(a["id"])]
+        choice.append(index[0] if index else None)
+    return choice
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: model_check.py model.json schedule.json")
+    with open(sys.argv[1]) as f:
+        model = json.load(f)
+    with open(sys.argv[2]) as f:
+        schedule = json.load(f)
+    choice = choice_of(model, schedule)
+    outside = [a["id"] for a, k in zip(model["activities"], choice) if k is None]
+    result = {"reported": schedule.get("objective"), "outside": outside}
+    if not outside:
+        result.update(objective=objective(model, choice), broken=broken(model, choice))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
