@@ -30,10 +30,11 @@ let package = Package(
         ),
         .target(name: "Scheduler"),
         .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics"]),
+        .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology"]),
         .executableTarget(
             name: "convene",
             dependencies: [
-                "PlanFile", "Planning", "Scheduler", "Chronology", "Diagnostics", "ICal",
+                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "Diagnostics", "Chronology"]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "PlanFile", "ICal"]),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile"]),
     ]
 )

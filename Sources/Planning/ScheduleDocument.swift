@@ -21,6 +21,21 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         public var startUTC: String
         public var endUTC: String
 
+        public init(id: String, title: String, kind: String, allDay: Bool, start: String, end: String, timezone: String,
+                    room: String?, fixed: Bool, startUTC: String, endUTC: String) {
+            self.id = id
+            self.title = title
+            self.kind = kind
+            self.allDay = allDay
+            self.start = start
+            self.end = end
+            self.timezone = timezone
+            self.room = room
+            self.fixed = fixed
+            self.startUTC = startUTC
+            self.endUTC = endUTC
+        }
+
         enum CodingKeys: String, CodingKey {
             case id, title, kind, allDay, start, end, timezone, room, fixed, startUTC, endUTC
         }

@@ -7,7 +7,7 @@ struct Convene: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
         abstract: "Plan a year of events around fixed fora, dependencies and time zones.",
-        subcommands: [Check.self, PlanCommand.self, Verify.self, Explain.self]
+        subcommands: [Check.self, PlanCommand.self, Verify.self, Explain.self, Publish.self]
     )
 }
 

@@ -1,0 +1,53 @@
+internal import CLibical
+
+/// VTIMEZONEs with bare IANA TZIDs, trimmed to the years a feed spans.
+///
+/// libical 3.0.16's built-in zones carry a "/freeassociation.sourceforge.net/" TZID prefix and
+/// rules back to the 1890s, and the prefix cannot be set empty; so each zone is cloned, trimmed
+/// with `icaltimezone_truncate_vtimezone`, given its bare name, and loaded into a zone of its
+/// own (reference/ics-feeds.md).
+enum TimeZoneLibrary {
+    /// A trimmed zone; kept for the life of the process (there are only as many as zones used).
+    final class TrimmedZone: @unchecked Sendable {
+        // @unchecked: only touched under LibICal.locked, and never freed once made.
+        let zone: OpaquePointer
+
+        init(zone: OpaquePointer) { self.zone = zone }
+
+        /// A copy of the VTIMEZONE for a calendar to adopt.
+        func takeComponentCopy() -> OpaquePointer {
+            icalcomponent_new_clone(icaltimezone_get_component(zone))
+        }
+    }
+
+    nonisolated(unsafe) private static var cache: [String: TrimmedZone] = [:]
+
+    /// - Precondition: called inside `LibICal.locked`.
+    static func trimmedZone(_ tzid: String, years: ClosedRange<Int>) throws -> TrimmedZone {
+        let key = "\(tzid) \(years.lowerBound)-\(years.upperBound)"
+        if let zone = cache[key] { return zone }
+        guard let builtin = icaltimezone_get_builtin_timezone(tzid), let source = icaltimezone_get_component(builtin) else {
+            throw ICalError("libical knows no time zone '\(tzid)' (is tzdata installed?)")
+        }
+        guard let component = icalcomponent_new_clone(source) else { throw ICalError("cloning the zone \(tzid)") }
+        var start = icaltime_null_time(), end = icaltime_null_time()
+        (start.year, start.month, start.day) = (Int32(years.lowerBound), 1, 1)
+        (end.year, end.month, end.day) = (Int32(years.upperBound), 12, 31)
+        end.hour = 23
+        icaltimezone_truncate_vtimezone(component, start, end, 1)
+        if let property = icalcomponent_get_first_property(component, ICAL_TZID_PROPERTY) {
+            icalproperty_set_tzid(property, tzid)
+        }
+        guard let zone = icaltimezone_new() else {
+            icalcomponent_free(component)
+            throw ICalError("allocating the zone \(tzid)")
+        }
+        guard icaltimezone_set_component(zone, component) == 1 else {
+            icaltimezone_free(zone, 1)
+            throw ICalError("loading the trimmed zone \(tzid)")
+        }
+        let trimmed = TrimmedZone(zone: zone)
+        cache[key] = trimmed
+        return trimmed
+    }
+}

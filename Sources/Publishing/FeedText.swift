@@ -1,0 +1,110 @@
+import Chronology
+import ICal
+import PlanFile
+import Planning
+
+/// The words and values of each published event: its ledger entry from the schedule, and its
+/// VEVENT from the ledger entry.
+struct FeedText {
+    let plan: Plan
+    let events: [String: Event]
+    let fixed: [String: FixedEvent]
+    let people: [String: Person]
+    let places: [String: Place]
+    let audiences: [String: Audience]
+
+    init(plan: Plan) {
+        self.plan = plan
+        events = Dictionary(plan.events.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        fixed = Dictionary(plan.fixedEvents.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        people = Dictionary(plan.people.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        places = Dictionary(plan.places.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        audiences = Dictionary(plan.audiences.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// UIDs come from the calendar's and the event's ids, which never change.
+    static func uid(_ id: String, calendar: String) -> String { "\(id)@\(calendar).convene" }
+
+    func ledgerEntry(for entry: ScheduleDocument.Entry, calendar: String) -> Ledger.Entry {
+        let venue = events[entry.id]?.venue ?? fixed[entry.id]?.venue
+        let audienceIds = events[entry.id]?.audiences.map(\.value) ?? []
+        var personIds = Set(events[entry.id]?.participants.map(\.value) ?? [])
+        for id in audienceIds { personIds.formUnion(audiences[id]?.members.map(\.value) ?? []) }
+        let description = self.description(of: entry)
+        let url = fixed[entry.id]?.url
+        return Ledger.Entry(
+            id: entry.id, uid: Self.uid(entry.id, calendar: calendar), sequence: 0, lastChanged: "", status: Ledger.Entry.confirmed,
+            fixed: entry.fixed, title: entry.title, kind: entry.kind, allDay: entry.allDay, start: entry.start, end: entry.end,
+            timezone: entry.timezone, startUTC: entry.startUTC, endUTC: entry.endUTC, location: venue.flatMap(location),
+            audiences: audienceIds.sorted(), people: personIds.sorted(),
+            contentDigest: String(SHA256.hex("\(entry.title)\n\(entry.kind)\n\(description)\n\(url ?? "")".utf8).prefix(16)))
+    }
+
+    /// A place's name and address, or the virtual link.
+    func location(_ venue: Venue) -> String? {
+        if let id = venue.place?.value, let place = places[id] {
+            return [place.name, place.address].compactMap { $0 }.joined(separator: ", ")
+        }
+        if venue.isVirtual { return venue.link.map { "Online: \($0)" } ?? "Online" }
+        return nil
+    }
+
+    /// The useful facts: when it is in its home zone, its window, who takes part.
+    func description(of entry: ScheduleDocument.Entry) -> String {
+        var lines: [String] = []
+        if let event = events[entry.id] {
+            if let text = event.description { lines.append(text) }
+            lines.append("When: \(localWhen(entry))")
+            lines.append("Window: \(event.window.value)")
+            let names = event.participants.compactMap { people[$0.value]?.name }
+            if !names.isEmpty { lines.append("Who: \(names.joined(separator: ", "))") }
+            let groups = event.audiences.compactMap { audiences[$0.value]?.name }
+            if !groups.isEmpty { lines.append("For: \(groups.joined(separator: ", "))") }
+        } else if let forum = fixed[entry.id] {
+            if let text = forum.description { lines.append(text) }
+            lines.append("When: \(localWhen(entry))")
+            if let format = forum.format { lines.append("Format: \(format)") }
+            lines.append("A fixed date outside the plan.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "2021-07-13 10:00–12:00 Asia/Seoul (UTC+09:00)" or "2021-12-15 to 2021-12-17 (Asia/Seoul)".
+    func localWhen(_ entry: ScheduleDocument.Entry) -> String {
+        if entry.allDay {
+            let last = (try? CivilDate.parse(entry.end).get())?.adding(days: -1).description ?? entry.end
+            return last == entry.start ? "\(entry.start) (\(entry.timezone))" : "\(entry.start) to \(last) (\(entry.timezone))"
+        }
+        let day = entry.start.prefix(10), from = entry.start.dropFirst(11).prefix(5), to = entry.end.dropFirst(11).prefix(5)
+        let offset = entry.start.suffix(6)
+        let endDay = entry.end.prefix(10)
+        return "\(day) \(from)–\(endDay == day ? "" : "\(endDay) ")\(to) \(entry.timezone) (UTC\(offset))"
+    }
+
+    func icalEvent(for entry: Ledger.Entry) throws -> ICalEvent {
+        guard let changed = Timestamp.parseRFC3339(entry.lastChanged) else { throw ICalError("bad lastChanged in the ledger for \(entry.id)") }
+        let scheduleEntry = ScheduleDocument.Entry(id: entry.id, title: entry.title, kind: entry.kind, allDay: entry.allDay,
+                                                   start: entry.start, end: entry.end, timezone: entry.timezone, room: nil,
+                                                   fixed: entry.fixed, startUTC: entry.startUTC, endUTC: entry.endUTC)
+        var description = description(of: scheduleEntry)
+        if entry.isCancelled { description = "Cancelled: this event is no longer in the plan.\n" + description }
+        return ICalEvent(
+            uid: entry.uid, sequence: entry.sequence, lastChanged: changed * 60,
+            start: try time(entry.start, allDay: entry.allDay, zone: entry.timezone),
+            end: try time(entry.end, allDay: entry.allDay, zone: entry.timezone),
+            summary: entry.isCancelled ? "Cancelled: \(entry.title)" : entry.title,
+            description: description, location: entry.location, categories: [entry.kind.uppercased()],
+            status: entry.isCancelled ? .cancelled : .confirmed, url: fixed[entry.id]?.url)
+    }
+
+    /// A schedule time as an iCalendar one: a date, or the local wall clock in the home zone.
+    func time(_ text: String, allDay: Bool, zone: String) throws -> ICalTime {
+        if allDay {
+            let date = try CivilDate.parse(text).get()
+            return .date(year: date.year, month: date.month, day: date.day)
+        }
+        let date = try CivilDate.parse(String(text.prefix(10))).get()
+        let clock = try LocalTime.parse(String(text.dropFirst(11).prefix(5))).get()
+        return .local(year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute, tzid: zone)
+    }
+}

@@ -1,0 +1,76 @@
+import Chronology
+import Foundation
+import ICal
+import PlanFile
+import Planning
+
+/// Everything a release holds, computed in memory: relative path → file text. Written to disk
+/// by `ReleaseWriter`; the same inputs give the same bytes.
+public struct Release: Sendable {
+    public var files: [String: String]
+    public var ledger: Ledger
+    public var changes: [Change]
+}
+
+/// Builds a release from a plan, its schedule and the previous ledger.
+public struct ReleaseBuilder {
+    public let plan: Plan
+    public let schedule: ScheduleDocument
+    public let previous: Ledger
+    /// The publish time, `YYYY-MM-DDTHH:MM:SSZ`; only events that changed take it.
+    public let now: String
+    /// Where the release will be served, e.g. `https://calendar.example.org`.
+    public let baseURL: String
+
+    public init(plan: Plan, schedule: ScheduleDocument, previous: Ledger?, now: String, baseURL: String) {
+        self.plan = plan
+        self.schedule = schedule
+        self.previous = previous ?? Ledger(calendar: plan.calendar.id.value)
+        self.now = now
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    public func build() throws -> Release {
+        let descriptions = FeedText(plan: plan)
+        let current = schedule.events.map { entry in descriptions.ledgerEntry(for: entry, calendar: plan.calendar.id.value) }
+        let (ledger, changes) = previous.updated(with: current, now: now)
+        var files: [String: String] = ["schedule.json": schedule.json()]
+        var manifest: [ManifestFeed] = []
+        var privateManifest: [ManifestFeed] = []
+        for feed in FeedCatalog(plan: plan, ledger: ledger).feeds {
+            let events = try feed.entries.map { try descriptions.icalEvent(for: $0) }
+            let text = try ICalWriter.render(ICalFeed(
+                productId: "-//Convene//\(plan.calendar.id.value)//EN", name: feed.title, description: feed.description,
+                refreshMinutes: 360, color: feed.color, url: "\(baseURL)/\(feed.path)", source: nil,
+                organizerName: plan.calendar.organiser?.name ?? plan.calendar.name,
+                organizerEmail: plan.calendar.organiser?.email ?? "noreply@invalid", years: years(feed.entries), events: events))
+            let problems = FeedLint.problems(in: text)
+            guard problems.isEmpty else { throw ICalError("feed \(feed.path) breaks the feed rules: \(problems.joined(separator: "; "))") }
+            files[feed.path] = text
+            let item = ManifestFeed(name: feed.name, title: feed.title, file: feed.path, kind: feed.kind.rawValue,
+                                    audience: feed.audience, person: feed.person, etag: "\"\(SHA256.hex(text.utf8))\"",
+                                    events: events.count, cancelled: events.filter { $0.status == .cancelled }.count,
+                                    bytes: text.utf8.count)
+            if feed.isPrivate { privateManifest.append(item) } else { manifest.append(item) }
+        }
+        let updated = ledger.entries.map(\.lastChanged).max() ?? now
+        files["manifest.json"] = Manifest(calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
+                                          feeds: manifest).json()
+        files["private/manifest.json"] = Manifest(calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
+                                                  feeds: privateManifest).json()
+        let since = previous.entries.map(\.lastChanged).max()
+        files["changes.json"] = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes).json()
+        files["CHANGES.md"] = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes)
+            .markdown(calendarName: plan.calendar.name, people: Dictionary(plan.people.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        files["index.html"] = IndexPage(calendarName: plan.calendar.name, description: plan.calendar.description,
+                                        baseURL: baseURL, updated: updated, feeds: manifest, changes: changes).html()
+        return Release(files: files, ledger: ledger, changes: changes)
+    }
+
+    /// The years a feed's events span, for trimming its VTIMEZONEs.
+    func years(_ entries: [Ledger.Entry]) -> ClosedRange<Int> {
+        let years = entries.flatMap { [Int($0.start.prefix(4)), Int($0.end.prefix(4))] }.compactMap { $0 }
+        let low = years.min() ?? plan.calendar.horizon.value.first.year
+        return low...max(low, years.max() ?? low)
+    }
+}

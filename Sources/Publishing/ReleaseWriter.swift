@@ -1,0 +1,104 @@
+import Foundation
+
+/// Writes files and releases so that a failure or a kill half-way leaves the previous one
+/// intact.
+public enum ReleaseWriter {
+    public struct WriteError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Writes one file: a temporary file beside the target, flushed, then renamed over it.
+    public static func writeFile(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        try write(Data(text.utf8), to: temporary.path)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw WriteError(description: "cannot replace \(path): \(reason)")
+        }
+    }
+
+    /// Writes a release as a new directory and switches `path` to it in one step.
+    ///
+    /// `path` is a symbolic link to `.NAME.releases/r-DIGEST` beside it; the new release is
+    /// written and flushed in full, then a new link is renamed over the old one (an atomic
+    /// step), so a reader sees the old release or the new one, never a mix. The previous
+    /// release is kept for readers still using it; older ones are removed.
+    ///
+    /// - Throws: `WriteError` when `path` is a real directory that is not empty (not ours).
+    public static func writeRelease(_ files: [String: String], to path: String) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent(), name = target.lastPathComponent
+        let store = parent.appendingPathComponent(".\(name).releases")
+        let fm = FileManager.default
+        try fm.createDirectory(at: store, withIntermediateDirectories: true)
+
+        var isDirectory: ObjCBool = false
+        let isLink = (try? fm.destinationOfSymbolicLink(atPath: target.path)) != nil
+        if !isLink, fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+            let contents = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
+            guard isDirectory.boolValue, contents.isEmpty else {
+                throw WriteError(description: "\(path) exists and is not a Convene release; choose another --out or move it away")
+            }
+            try fm.removeItem(at: target)
+        }
+
+        let digest = String(SHA256.hex(files.keys.sorted().flatMap { Array("\($0)\n\(files[$0] ?? "")\n".utf8) }).prefix(16))
+        let release = store.appendingPathComponent("r-\(digest)")
+        if !fm.fileExists(atPath: release.path) {
+            let staging = store.appendingPathComponent(".staging-\(getpid())-\(digest)")
+            try? fm.removeItem(at: staging)
+            for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
+                let file = staging.appendingPathComponent(relative)
+                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try write(Data(text.utf8), to: file.path)
+                SlowWritesForTests.pause()
+            }
+            guard rename(staging.path, release.path) == 0 else {
+                throw WriteError(description: "cannot move the new release into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        let previous = try? fm.destinationOfSymbolicLink(atPath: target.path)
+        let link = parent.appendingPathComponent(".\(name).link-\(getpid())")
+        unlink(link.path)
+        guard symlink(".\(name).releases/r-\(digest)", link.path) == 0, rename(link.path, target.path) == 0 else {
+            unlink(link.path)
+            throw WriteError(description: "cannot switch \(path) to the new release: \(String(cString: strerror(errno)))")
+        }
+        // Keep the new release and the one just replaced; remove older ones and stale staging.
+        let keep = Set(["r-\(digest)", previous.map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""])
+        for item in (try? fm.contentsOfDirectory(atPath: store.path)) ?? [] where !keep.contains(item) {
+            if item.hasPrefix(".staging-") && !item.hasPrefix(".staging-\(getpid())-") { continue }  // another publish may be writing it
+            try? fm.removeItem(at: store.appendingPathComponent(item))
+        }
+    }
+
+    /// Writes and flushes a file's bytes.
+    static func write(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw WriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                guard n > 0 else { throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+                offset += n
+            }
+        }
+        guard fsync(fd) == 0 else { throw WriteError(description: "cannot flush \(path): \(String(cString: strerror(errno)))") }
+    }
+}
+
+/// `CONVENE_SLOW_WRITES_MS`: a pause after each file of a release, so that the kill-during-
+/// publish test can stop a publish half-way. Unset, it costs nothing.
+enum SlowWritesForTests {
+    static let milliseconds = Int(ProcessInfo.processInfo.environment["CONVENE_SLOW_WRITES_MS"] ?? "") ?? 0
+
+    static func pause() {
+        if milliseconds > 0 { usleep(UInt32(milliseconds) * 1000) }
+    }
+}
