@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "PlanFile", "ICal"]),
-        .testTarget(name: "ConveneTests", dependencies: ["PlanFile"]),
+        .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
     ]
 )

@@ -14,7 +14,7 @@ extension Convene {
             discussion: """
                 The release is written to a new directory and DIR is switched to it in one step, so a failure \
                 or a kill leaves the previous release intact. The publish ledger (PLAN with .ledger.json) keeps \
-                each event's UID and SEQUENCE; it is updated first and is meant to be committed with the plan. \
+                each event's UID and SEQUENCE; it is updated after the release and is meant to be committed with the plan. \
                 Events already published stay where they are unless the plan forces them to move.
                 """
         )
@@ -71,10 +71,10 @@ extension Convene {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             do {
-                // The ledger first: if the release write fails or is killed, publishing again
-                // rebuilds the same release from it.
-                try ReleaseWriter.writeFile(release.ledger.json(), to: ledgerPath)
+                // The release first, then the ledger: if either is stopped half-way, the ledger
+                // still describes the release in place, and publishing again redoes the rest.
                 try ReleaseWriter.writeRelease(release.files, to: out)
+                try ReleaseWriter.writeFile(release.ledger.json(), to: ledgerPath)
             } catch {
                 Terminal.printError("\(out): error: \(error)")
                 throw ExitCode(ExitStatus.invalidInput)
