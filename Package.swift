@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Scheduler"),
-        .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics"]),
+        .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal"]),
         .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology"]),
         .executableTarget(
             name: "convene",

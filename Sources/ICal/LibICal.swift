@@ -10,7 +10,7 @@ public enum LibICal {
     private static let lock = NSLock()
 
     /// Runs `body` alone: libical's built-in zone table and our zone cache are process-wide.
-    static func locked<T>(_ body: () throws -> T) rethrows -> T {
+    static func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()

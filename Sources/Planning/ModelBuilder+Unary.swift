@@ -56,7 +56,8 @@ extension ModelBuilder {
             let location = "\(blackout.location)"
             if !blackout.dates.isEmpty {
                 let spans = blackout.dates.map { ($0.value.first.dayNumber, $0.value.last.dayNumber + 1) }
-                let listed = blackout.dates.map { $0.value.description }.joined(separator: ", ")
+                let shown = blackout.dates.prefix(3).map { $0.value.description }.joined(separator: ", ")
+                let listed = blackout.dates.count > 3 ? "\(shown) and \(blackout.dates.count - 3) more" : shown
                 let clock = clock(blackout.zone)
                 allow(a, Origin("\(event.quoted) may not touch the blackout '\(blackout.name)' (\(listed))", at: location)) { slot in
                     let days = Self.days(of: slot, allDay: allDay, on: clock)

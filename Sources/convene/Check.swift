@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanFile
+import Planning
 
 extension Convene {
     /// `convene check PLAN`: validates a plan and reports every problem.
@@ -14,9 +15,7 @@ extension Convene {
         var plan: String
 
         func run() throws {
-            let result = PlanLoader.load(plan)
-            Terminal.report(result.diagnostics)
-            guard let loaded = result.plan else { throw ExitCode(ExitStatus.invalidInput) }
+            let loaded = try SolveOptions().loadPlan(plan)
             print("\(plan): ok — \(loaded.events.count) events to place, \(loaded.fixedEvents.count) fixed, "
                 + "\(loaded.people.count) people, \(loaded.audiences.count) audiences, \(loaded.files.count) file(s)")
         }

@@ -19,9 +19,14 @@ struct SolveOptions: ParsableArguments {
     /// Loads and validates the plan; on errors prints them and exits 1.
     func loadPlan(_ path: String) throws -> Plan {
         let result = PlanLoader.load(path)
-        Terminal.report(result.diagnostics)
-        guard let plan = result.plan else { throw ExitCode(ExitStatus.invalidInput) }
-        return plan
+        guard let plan = result.plan else {
+            Terminal.report(result.diagnostics)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        let (imported, problems) = ImportedCalendars.apply(to: plan)
+        Terminal.report(result.diagnostics + problems)
+        guard problems.isEmpty else { throw ExitCode(ExitStatus.invalidInput) }
+        return imported
     }
 
     /// The announced schedule named by `--keep`, as starts by event id.

@@ -57,3 +57,17 @@ import Testing
         return url
     }
 }
+
+@Suite struct ImportedCalendarCheckTests {
+    @Test func malformedImportedCalendarIsReportedAtItsLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-ics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20210920\r\nEND:VCALENDAR\r\n".utf8)
+            .write(to: folder.appendingPathComponent("busy.ics"))
+        try Data("calendar: {id: x, name: X, zone: UTC, horizon: 2021}\nblackouts:\n  - {id: busy, ics: busy.ics}\n".utf8)
+            .write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("busy.ics:5:1: error: END:VCALENDAR closes BEGIN:VEVENT of line 3; fix the file or export it again from its calendar"))
+    }
+}

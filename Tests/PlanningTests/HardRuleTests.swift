@@ -1,6 +1,8 @@
 import Planning
 import Scheduler
 import Testing
+import Foundation
+import PlanFile
 
 /// Each hard rule of a plan alone, on a minimal plan, read back from the schedule.
 @Suite struct HardRuleTests {
@@ -177,5 +179,30 @@ import Testing
               - {id: c, title: C, duration: 1d, window: 2021-05-03..2021-05-16}
             """, maxEventsPerWeek: 2)
         #expect([s.start("a"), s.start("b"), s.start("c")] == ["2021-05-03", "2021-05-03", "2021-05-10"])
+    }
+}
+
+@Suite struct ImportedCalendarTests {
+    @Test func importedHolidaysAreBlackedOut() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-ics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\nRRULE:FREQ=DAILY;COUNT=4\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        try Data(ics.utf8).write(to: folder.appendingPathComponent("holidays.ics"))
+        let plan = """
+            calendar: {id: t, name: T, zone: Europe/Paris, horizon: 2021}
+            events:
+              - {id: a, title: A, duration: 1d, window: 2021-05-03..2021-05-31}
+            blackouts:
+              - {id: holidays, ics: holidays.ics}
+            """
+        try Data(plan.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+        let loaded = PlanLoader.load(folder.appendingPathComponent("plan.yaml").path)
+        let (imported, problems) = ImportedCalendars.apply(to: try #require(loaded.plan))
+        #expect(problems.isEmpty)
+        #expect(imported.blackouts.first?.dates.count == 4)
+        let model = ModelBuilder.build(imported)
+        let result = Solver(model.problem).solve()
+        let document = ScheduleDocument(model: model, result: result, seed: 0)
+        #expect(document.events.first { $0.id == "a" }?.start == "2021-05-07")
     }
 }
