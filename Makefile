@@ -5,6 +5,8 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PLAN ?= calendars/ogp-2021.yaml
 CONVENE := .build/debug/convene
+# Python for the tests' independent feed parsers (icalendar, ical).
+VENV := .venv
 
 .PHONY: all deps build run test check-calendars clean
 
@@ -14,7 +16,7 @@ all: build
 ## the tz database (every zone rule), pkg-config (to find libical).
 deps:
 	@missing=""; \
-	for pkg in libical-dev tzdata pkg-config; do \
+	for pkg in libical-dev tzdata pkg-config python3-venv khal; do \
 		dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -30,7 +32,13 @@ build: deps
 run: build
 	$(CONVENE) check $(PLAN)
 
-test: build
+## A virtual environment with the independent iCalendar parsers the interop test runs.
+$(VENV)/.ready:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical
+	touch $@
+
+test: build $(VENV)/.ready
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-calendars
 
