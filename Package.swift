@@ -38,6 +38,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Figures for `make bench`; not part of the tool.
+        .executableTarget(name: "ConveneBench", dependencies: ["ICal", "PlanFile", "Planning", "Scheduler"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
