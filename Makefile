@@ -8,7 +8,7 @@ CONVENE := .build/debug/convene
 # Python for the tests' independent feed parsers (icalendar, ical).
 VENV := .venv
 
-.PHONY: all deps build run test check-calendars clean
+.PHONY: all deps build run test check-calendars bench clean
 
 all: build
 
@@ -45,6 +45,19 @@ test: build $(VENV)/.ready
 ## Every calendar shipped in calendars/ must check clean.
 check-calendars:
 	@for plan in calendars/*.yaml; do $(CONVENE) check $$plan || exit 1; done
+
+## Convene's solver against the CP-SAT reference on synthetic plans (benchmarks/README.md).
+## Builds the release binary; the reference runs in a virtualenv with OR-Tools from PyPI
+## (deps installs python3-venv).
+BENCH_PYTHON := benchmarks/.venv/bin/python
+
+bench: deps
+	$(SWIFT) build -c release
+	@$(BENCH_PYTHON) -c 'import ortools' 2>/dev/null || { \
+		echo "Creating benchmarks/.venv with ortools"; \
+		python3 -m venv benchmarks/.venv && $(BENCH_PYTHON) -m pip install -q ortools; \
+	}
+	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) benchmarks/run.sh
 
 clean:
 	rm -rf .build

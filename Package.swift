@@ -13,6 +13,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // libical, the C library; imported by the ICal module only.
@@ -34,8 +38,18 @@ let package = Package(
         .executableTarget(
             name: "convene",
             dependencies: [
-                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal",
+                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "FeedServer",
+            dependencies: [
+                "Publishing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         // Figures for `make bench`; not part of the tool.
@@ -47,6 +61,10 @@ let package = Package(
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "PlanFile", "ICal"]),
+        .testTarget(
+            name: "FeedServerTests",
+            dependencies: ["FeedServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
     ]
 )

@@ -23,8 +23,8 @@ if [ "${KEEP:-0}" = 1 ]; then echo "generated files: $work"; else trap 'rm -rf "
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-# field NAME JSON: one field of a one-line JSON object, "-" when null or missing.
-field() { python3 -c 'import json, sys; v = json.loads(sys.argv[2]).get(sys.argv[1]); print("-" if v is None else v)' "$1" "$2"; }
+# field NAME < JSON: one field of a JSON object, "-" when null or missing.
+field() { python3 -c 'import json, sys; v = json.load(sys.stdin).get(sys.argv[1]); print("-" if v is None else v)' "$1"; }
 
 problems=()
 row() { printf '%-5s | %-10s %12s %8s %8s %8s | %-10s %12s %12s %8s | %7s | %s\n' "$@"; }
@@ -42,7 +42,7 @@ for n in $SIZES; do
     wall=$(elapsed "$started" "$(now)")
     read -r solve nodes < <(sed -n '1s/.*(\([0-9.]*\) s, \([0-9]*\) nodes).*/\1 \2/p' "$dir/table.txt"; echo "- -")
     case $code in
-        0) status=$(field status "$(cat "$dir/schedule.json")"); objective=$(field objective "$(cat "$dir/schedule.json")") ;;
+        0) status=$(field status < "$dir/schedule.json"); objective=$(field objective < "$dir/schedule.json") ;;
         3) status=infeasible; objective=- ;;
         4) status=unknown; objective=- ;;
         *) status="error($code)"; objective=-; problems+=("N=$n: convene exited $code: $(head -c 300 "$dir/stderr.txt")") ;;
@@ -51,9 +51,9 @@ for n in $SIZES; do
     # Convene's schedule, checked against the exported model by model_check.py.
     check=-
     if [ "$code" = 0 ]; then
-        verdict=$(python3 benchmarks/model_check.py "$dir/model.json" "$dir/schedule.json")
-        if [ "$(field outside "$verdict")" = "[]" ] && [ "$(field broken "$verdict")" = "[]" ] \
-            && [ "$(field objective "$verdict")" = "$objective" ]; then
+        verdict=$(python3 benchmarks/model_check.py "$dir/model.json" "$dir/schedule.json") || verdict='{}'
+        if [ "$(field outside <<< "$verdict")" = "[]" ] && [ "$(field broken <<< "$verdict")" = "[]" ] \
+            && [ "$(field objective <<< "$verdict")" = "$objective" ]; then
             check=ok
         else
             check=MISMATCH
@@ -64,10 +64,11 @@ for n in $SIZES; do
     # The CP-SAT reference on the very same model, with the same time limit.
     cpsat='{}'
     if [ -s "$dir/model.json" ]; then
-        cpsat=$("$PYTHON" benchmarks/cpsat_reference.py "$dir/model.json" --time-limit "$TIME_LIMIT" | tail -n 1)
+        cpsat=$("$PYTHON" benchmarks/cpsat_reference.py "$dir/model.json" --time-limit "$TIME_LIMIT" | tail -n 1) \
+            || cpsat='{"status": "error"}'
     fi
-    c_status=$(field status "$cpsat"); c_objective=$(field objective "$cpsat")
-    c_bound=$(field bound "$cpsat"); c_seconds=$(field seconds "$cpsat")
+    c_status=$(field status <<< "$cpsat"); c_objective=$(field objective <<< "$cpsat")
+    c_bound=$(field bound <<< "$cpsat"); c_seconds=$(field seconds <<< "$cpsat")
     gap=-
     if [ "$objective" != - ] && [ "$c_objective" != - ]; then
         gap=$(awk -v a="$objective" -v b="$c_objective" 'BEGIN { printf "%.1f", b == 0 ? (a == 0 ? 0 : 100) : 100 * (a - b) / b }')
@@ -78,8 +79,8 @@ for n in $SIZES; do
             problems+=("N=$n: CP-SAT claims optimal $c_objective but Convene found $objective (a bug in the reference)")
         fi
     fi
-    if [ "$c_objective" != - ] && [ "$(field broken "$cpsat")" != 0 ]; then
-        problems+=("N=$n: CP-SAT's answer breaks $(field broken "$cpsat") rule(s) of the model (a bug in the reference)")
+    if [ "$c_objective" != - ] && [ "$(field broken <<< "$cpsat")" != 0 ]; then
+        problems+=("N=$n: CP-SAT's answer breaks $(field broken <<< "$cpsat") rule(s) of the model (a bug in the reference)")
     fi
     if { [ "$status" = infeasible ] && [ "$c_objective" != - ]; } || { [ "$c_status" = infeasible ] && [ "$objective" != - ]; }; then
         problems+=("N=$n: one solver says infeasible, the other found a schedule")

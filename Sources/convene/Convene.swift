@@ -3,11 +3,11 @@ import Foundation
 
 /// `convene`: plans a year of events and a summit's sessions, and publishes their calendars.
 @main
-struct Convene: ParsableCommand {
+struct Convene: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
         abstract: "Plan a year of events around fixed fora, dependencies and time zones.",
-        subcommands: [Check.self, PlanCommand.self, Verify.self, Explain.self, Publish.self]
+        subcommands: [Check.self, PlanCommand.self, Verify.self, Explain.self, Publish.self, Serve.self, Tokens.self]
     )
 }
 

@@ -1,0 +1,83 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Answers GET and HEAD for a release: the index page, public feeds, the release's other
+/// files, and personal feeds behind their tokens.
+///
+/// Only names a release can hold are served — `[a-z0-9._-]` file names in known folders — so
+/// no request path (`..`, encoded slashes, absolute paths) can reach outside the release, and
+/// every refusal is a plain 404 that says nothing about the file system or about who exists.
+struct FeedResponder: Sendable {
+    let files: ReleaseFiles
+    let tokens: TokenStore
+
+    /// Top-level files of a release.
+    static let topLevel: Set<String> = ["index.html", "schedule.json", "manifest.json", "changes.json", "CHANGES.md"]
+    /// Folders whose files are public.
+    static let publicFolders: Set<String> = ["feeds", "pictures"]
+
+    func respond(to request: Request) -> Response {
+        let path = request.uri.path
+        guard let relative = Self.releasePath(for: path, tokens: tokens) else { return Self.notFound() }
+        guard let file = files.file(relative) else { return Self.notFound() }
+        let isPersonal = relative.hasPrefix("private/")
+        var headers: HTTPFields = [
+            .contentType: file.contentType,
+            .eTag: file.etag,
+            .lastModified: HTTPDate.format(file.lastModified),
+            .cacheControl: isPersonal ? "private, max-age=300" : "public, max-age=300",
+            .vary: "Accept-Encoding",
+        ]
+        if ConditionalRequest.notModified(request.headers, etag: file.etag, lastModified: file.lastModified) {
+            return Response(status: .notModified, headers: headers)
+        }
+        var body = file.body
+        if let gzipped = file.gzipped, Self.acceptsGzip(request.headers) {
+            body = gzipped
+            headers[.contentEncoding] = "gzip"
+        }
+        headers[.contentLength] = String(body.readableBytes)
+        // HEAD: the same headers, Content-Length included, and no body.
+        return Response(status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+    }
+
+    /// The file inside the release a URL path names, or nil.
+    static func releasePath(for path: String, tokens: TokenStore) -> String? {
+        if path == "/" || path == "/index.html" { return "index.html" }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard parts.allSatisfy(isSafeName) else { return nil }
+        switch parts.count {
+        case 1 where topLevel.contains(String(parts[parts.startIndex])):
+            return String(parts[parts.startIndex])
+        case 2 where publicFolders.contains(String(parts[parts.startIndex])):
+            return parts.joined(separator: "/")
+        case 3 where parts[parts.startIndex] == "feeds" && parts[parts.startIndex + 1] == "p":
+            let name = parts[parts.startIndex + 2]
+            guard name.hasSuffix(".ics"), let person = tokens.person(for: String(name.dropLast(4))) else { return nil }
+            return "private/person-\(person).ics"
+        default:
+            return nil
+        }
+    }
+
+    /// A file or folder name as releases write them: no dots at the start, no separators, no escapes.
+    static func isSafeName(_ name: Substring) -> Bool {
+        !name.isEmpty && name.count <= 128 && name.first != "." && name.allSatisfy {
+            ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" || $0 == "."
+        }
+    }
+
+    static func acceptsGzip(_ headers: HTTPFields) -> Bool {
+        guard let accept = headers[.acceptEncoding]?.lowercased() else { return false }
+        return accept.split(separator: ",").contains { part in
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            return fields.first == "gzip" && !fields.dropFirst().contains("q=0")
+        }
+    }
+
+    static func notFound() -> Response {
+        Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: "Not found\n")))
+    }
+}
