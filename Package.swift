@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libical, the C library; imported by the ICal module only.
@@ -35,10 +36,15 @@ let package = Package(
         .target(name: "Scheduler"),
         .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal"]),
         .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology"]),
+        .target(
+            name: "Agenda",
+            dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology", "Diagnostics",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "convene",
             dependencies: [
-                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer",
+                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer", "Agenda",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +58,8 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
+        // Runs every path of the libical wrapper under valgrind (MemoryTests); not part of the tool.
+        .executableTarget(name: "ICalMemcheck", dependencies: ["ICal"]),
         // Figures for `make bench`; not part of the tool.
         .executableTarget(name: "ConveneBench", dependencies: ["ICal", "PlanFile", "Planning", "Scheduler"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -6,6 +6,7 @@ enum EventReader {
     static let keys = [
         "id", "title", "kind", "description", "duration", "window", "zone", "place", "virtual", "link",
         "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing", "weight",
+        "session", "track", "attendance", "virtual-only", "speakers", "moderator", "objectives", "run-of-show",
     ]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Event? {
@@ -29,13 +30,16 @@ enum EventReader {
         let near = (m.optional("near").map(NodeValue.list) ?? []).compactMap { nearness($0, log: log) }
         let spacing = (m.optional("spacing").map(NodeValue.list) ?? []).compactMap { self.spacing($0, log: log) }
         let weight = m.integer("weight", in: 0...1000)
+        let session = SessionReader.details(m, log: log)
         guard let title, let duration, let window, let venue else { return nil }
-        return Event(
+        var event = Event(
             id: id, title: title.value, kind: m.string("kind")?.value ?? "event",
             description: m.string("description")?.value, duration: duration, window: window, venue: venue,
             participants: m.strings("participants"), audiences: m.strings("audiences"), after: after,
             avoid: m.strings("avoid"), during: m.string("during"), localHours: rules, pinned: pinned,
             prefer: prefer, near: near, spacing: spacing, weight: weight?.value ?? 1, location: m.location)
+        event.session = session
+        return event
     }
 
     /// "event 'summit'" when the id can be read, for messages about the event's own keys.

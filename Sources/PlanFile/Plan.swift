@@ -14,6 +14,10 @@ public struct Plan: Sendable {
     /// The events Convene places.
     public var events: [Event] = []
     public var blackouts: [Blackout] = []
+    /// The summit whose sessions are timetabled, if the plan has one.
+    public var summit: SummitInfo?
+    public var rooms: [Room] = []
+    public var tracks: [Track] = []
     /// Every file read, the root first, in the order they were read.
     public var files: [String] = []
 
@@ -178,6 +182,13 @@ public struct Event: Sendable {
     public var spacing: [Spacing]
     public var weight: Int
     public var location: SourceLocation
+    /// Timetabling keys; empty for events that are not summit sessions.
+    public var session: SessionDetails = SessionDetails()
+
+    /// Everyone who must be there: participants, speakers and the moderator.
+    public var people: [Located<String>] {
+        participants + session.speakers + (session.moderator.map { [$0] } ?? [])
+    }
 
     /// A start the team has announced: a date for all-day events, a date and time for timed ones.
     public enum Pin: Sendable, Hashable {
@@ -207,4 +218,56 @@ public struct Blackout: Sendable {
     public var zone: Zone
     public var declaredZone: Zone?
     public var location: SourceLocation
+}
+
+/// The summit a plan timetables: its days, daily bounds in the host zone, and breaks.
+public struct SummitInfo: Sendable {
+    public var days: Located<DateSpan>
+    public var hours: Located<LocalTimeRange>
+    public var breaks: [Located<LocalTimeRange>]
+    /// The least time between two sessions of one speaker or moderator.
+    public var minPause: PlanDuration
+    public var location: SourceLocation
+}
+
+/// A room or a virtual channel.
+public struct Room: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var capacity: Int
+    public var isVirtual: Bool
+}
+
+/// A thread of sessions that never run in parallel.
+public struct Track: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var color: String?
+}
+
+/// What makes an event a summit session.
+public struct SessionDetails: Sendable {
+    public enum Role: String, Sendable, Hashable {
+        case parallel, plenary, opening, closing
+    }
+
+    public var role: Located<Role>?
+    public var track: Located<String>?
+    public var attendance: Located<Int>?
+    public var virtualOnly: Bool = false
+    public var speakers: [Located<String>] = []
+    public var moderator: Located<String>?
+    public var objectives: [String] = []
+    public var runOfShow: [RunOfShowItem] = []
+
+    public init() {}
+
+    /// Whether the event is a session at all (and so needs a room when the plan has rooms).
+    public var isSession: Bool { role != nil || track != nil || attendance != nil || !speakers.isEmpty }
+}
+
+/// One line of a session's run of show: minutes from its start, and what happens.
+public struct RunOfShowItem: Sendable, Hashable {
+    public var at: Int
+    public var item: String
 }

@@ -26,6 +26,15 @@ enum PlanAssembler {
             plan.fixedEvents += document.fixedEvents
             plan.events += document.events
             plan.blackouts += document.blackouts
+            plan.rooms += document.rooms
+            plan.tracks += document.tracks
+            if let summit = document.summit {
+                if plan.summit != nil, let location = document.summitLocation {
+                    log.error(location, "a plan has one summit section; another is already given")
+                } else {
+                    plan.summit = summit
+                }
+            }
         }
         let placeZones = Dictionary(plan.places.map { ($0.id.value, $0.zone.value) }, uniquingKeysWith: { a, _ in a })
         func resolve(_ venue: inout Venue) {

@@ -14,8 +14,13 @@ struct PlanDocument {
     var fixedEvents: [FixedEvent] = []
     var events: [Event] = []
     var blackouts: [Blackout] = []
+    var summit: SummitInfo?
+    var summitLocation: SourceLocation?
+    var rooms: [Room] = []
+    var tracks: [Track] = []
 
-    static let topLevelKeys = ["calendar", "include", "audiences", "people", "places", "fixed", "events", "blackouts"]
+    static let topLevelKeys = ["calendar", "include", "audiences", "people", "places", "fixed", "events", "blackouts",
+                               "summit", "rooms", "tracks"]
 
     /// Reads the sections of one file's tree, reporting every problem to `log`.
     init(root: PlanNode, path: String, log: DiagnosticLog) {
@@ -32,6 +37,12 @@ struct PlanDocument {
         fixedEvents = top.list("fixed").compactMap { FixedEventReader.read($0, log: log) }
         events = top.list("events").compactMap { EventReader.read($0, log: log) }
         blackouts = top.list("blackouts").compactMap { BlackoutReader.read($0, log: log) }
+        if let node = top.optional("summit") {
+            summitLocation = node.location
+            summit = SummitReader.summit(node, log: log)
+        }
+        rooms = top.list("rooms").compactMap { SummitReader.room($0, log: log) }
+        tracks = top.list("tracks").compactMap { SummitReader.track($0, log: log) }
     }
 }
 

@@ -12,6 +12,9 @@ enum PlanValidator {
         checkUnique(plan.audiences.map(\.id), what: "audience", log: log)
         checkUnique(plan.places.map(\.id), what: "place", log: log)
         checkUnique(plan.blackouts.map(\.id), what: "blackout", log: log)
+        checkUnique(plan.rooms.map(\.id), what: "room", log: log)
+        checkUnique(plan.tracks.map(\.id), what: "track", log: log)
+        SessionValidator.validate(plan, log: log)
 
         let events = Set(scheduled.map(\.value)), people = Set(plan.people.map(\.id.value))
         let audiences = Set(plan.audiences.map(\.id.value)), places = Set(plan.places.map(\.id.value))
@@ -25,7 +28,7 @@ enum PlanValidator {
         }
         for event in plan.events {
             event.venue.place.map { checkReference($0, in: places, what: "place", log: log) }
-            event.participants.forEach { checkReference($0, in: people, what: "person", log: log) }
+            event.people.forEach { checkReference($0, in: people, what: "person", log: log) }
             event.audiences.forEach { checkReference($0, in: audiences, what: "audience", log: log) }
             event.after.forEach { checkReference($0.event, in: events, what: "event", log: log) }
             event.avoid.forEach { checkReference($0, in: events, what: "event", log: log) }

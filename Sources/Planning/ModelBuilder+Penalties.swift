@@ -95,7 +95,7 @@ extension ModelBuilder {
     mutating func addFairness(_ a: Int, _ event: Event) {
         var hours: [Zone: LocalTimeRange] = [:]
         for id in event.audiences { for zone in audienceZones(id.value) { hours[zone] = Self.audienceHours } }
-        for participant in event.participants {
+        for participant in event.people {
             guard let person = people[participant.value] else { continue }
             hours[person.zone.value] = person.workingHours?.value ?? Self.defaultHours
         }

@@ -75,10 +75,13 @@ extension ModelBuilder {
         var person: Bool
     }
 
+    /// Sessions share audiences (their target regions) and run in parallel: for them only
+    /// people are exclusive; rooms are handled by `roomsDisjoint`.
     func shared(_ x: Event, _ y: Event) -> SharedResource? {
-        if let p = x.participants.first(where: { p in y.participants.contains { $0.value == p.value } }) {
+        if let p = x.people.first(where: { p in y.people.contains { $0.value == p.value } }) {
             return SharedResource(text: "both involve \(people[p.value]?.name ?? p.value)", location: "\(p.location)", person: true)
         }
+        if x.session.isSession && y.session.isSession { return nil }
         if let au = x.audiences.first(where: { au in y.audiences.contains { $0.value == au.value } }) {
             return SharedResource(text: "both address the audience '\(au.value)'", location: "\(au.location)", person: false)
         }
@@ -92,16 +95,20 @@ extension ModelBuilder {
     /// in-person events at different places are `travel-buffer` apart.
     mutating func addSharedResources() {
         let buffer = plan.calendar.travelBuffer?.value.totalMinutes ?? 0
+        let pause = plan.summit?.minPause.totalMinutes ?? 0
         for a in plan.events.indices {
             for b in plan.events.indices where b > a {
                 let (x, y) = (plan.events[a], plan.events[b])
                 guard let resource = shared(x, y) else { continue }
                 let travels = resource.person && buffer > 0 && !x.venue.isVirtual && !y.venue.isVirtual
                     && x.venue.place != nil && y.venue.place != nil && x.venue.place?.value != y.venue.place?.value
-                let scale: TimeScale = travels ? .minutes : scale(.placed(a), .placed(b))
-                let text = "\(x.quoted) and \(y.quoted) \(resource.text), so they may not overlap"
-                    + (travels ? " and need \(plan.calendar.travelBuffer?.value.description ?? "") between them to travel" : "")
-                rules.append(Rule(.noOverlap(a, b, padding: travels ? buffer : 0, scale: scale), origin: Origin(text, at: resource.location)))
+                let pauses = resource.person && pause > 0 && x.session.isSession && y.session.isSession
+                let padding = travels ? buffer : (pauses ? pause : 0)
+                let scale: TimeScale = padding > 0 ? .minutes : scale(.placed(a), .placed(b))
+                var text = "\(x.quoted) and \(y.quoted) \(resource.text), so they may not overlap"
+                if travels { text += " and need \(plan.calendar.travelBuffer?.value.description ?? "") between them to travel" }
+                if pauses && !travels { text += " and need \(plan.summit?.minPause.description ?? "") between them" }
+                rules.append(Rule(.noOverlap(a, b, padding: padding, scale: scale), origin: Origin(text, at: resource.location)))
             }
         }
     }

@@ -109,7 +109,7 @@ extension ModelBuilder {
 
     mutating func addUnavailability(_ a: Int, _ event: Event) {
         let allDay = event.duration.value.isAllDay
-        for participant in event.participants {
+        for participant in event.people {
             guard let person = people[participant.value] else { continue }
             let clock = clock(person.zone.value)
             for span in person.unavailable {

@@ -33,8 +33,10 @@ public struct ModelBuilder {
         var builder = ModelBuilder(plan: plan, previous: previous)
         builder.addActivities()
         builder.addUnaryRules()
+        builder.addSessionRules()
         builder.addRelations()
         builder.addPenalties()
+        builder.addSessionPenalties()
         return PlanModel(plan: plan, problem: Problem(activities: builder.activities, rules: builder.rules, penalties: builder.penalties,
                                                            pairPenalties: builder.pairPenalties),
                          clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step)
@@ -83,6 +85,8 @@ public struct ModelBuilder {
             }
             return slots
         }
+        // A session takes a room as well as a start: one slot per start and room.
+        let rooms = needsRoom(event) ? Array(plan.rooms.indices) : [-1]
         var lastStart = Int.min
         for day in first...last {
             for minute in stride(from: 0, to: 1440, by: step) {
@@ -93,11 +97,16 @@ public struct ModelBuilder {
                 let startDay = clock.local(atUTCMinute: start).day
                 let lastDay = clock.local(atUTCMinute: end - 1).day
                 guard lastDay <= last else { continue }
-                slots.append(Slot(start: start, end: end, firstDay: startDay, endDay: lastDay + 1, week: Self.week(startDay)))
+                for room in rooms {
+                    slots.append(Slot(start: start, end: end, firstDay: startDay, endDay: lastDay + 1, week: Self.week(startDay), room: room))
+                }
             }
         }
         return slots
     }
+
+    /// Whether the event is a summit session that needs a room or channel.
+    func needsRoom(_ event: Event) -> Bool { !plan.rooms.isEmpty && event.session.isSession }
 
     /// Where a fixed event is.
     mutating func slot(of fixed: FixedEvent) -> Slot {

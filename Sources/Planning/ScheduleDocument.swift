@@ -16,6 +16,8 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         public var end: String
         public var timezone: String
         public var room: String?
+        /// The session's track, for summit sessions.
+        public var track: String?
         /// True for events whose dates the plan gives (fora, holidays).
         public var fixed: Bool
         public var startUTC: String
@@ -31,13 +33,14 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
             self.end = end
             self.timezone = timezone
             self.room = room
+            self.track = nil
             self.fixed = fixed
             self.startUTC = startUTC
             self.endUTC = endUTC
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, title, kind, allDay, start, end, timezone, room, fixed, startUTC, endUTC
+            case id, title, kind, allDay, start, end, timezone, room, track, fixed, startUTC, endUTC
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -50,6 +53,7 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
             try c.encode(end, forKey: .end)
             try c.encode(timezone, forKey: .timezone)
             try c.encode(room, forKey: .room)  // null, not absent: the contract lists it
+            try c.encodeIfPresent(track, forKey: .track)
             try c.encode(fixed, forKey: .fixed)
             try c.encode(startUTC, forKey: .startUTC)
             try c.encode(endUTC, forKey: .endUTC)
@@ -79,8 +83,11 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         if let assignment = result.assignment {
             for (a, event) in model.plan.events.enumerated() {
                 let slot = model.slot(a, assignment)
-                entries.append(Self.entry(id: event.id.value, title: event.title, kind: event.kind, allDay: event.duration.value.isAllDay,
-                                          slot: slot, zone: event.venue.zone, clock: model.clock(event.venue.zone), fixed: false))
+                var entry = Self.entry(id: event.id.value, title: event.title, kind: event.kind, allDay: event.duration.value.isAllDay,
+                                       slot: slot, zone: event.venue.zone, clock: model.clock(event.venue.zone), fixed: false)
+                if slot.room >= 0 && slot.room < model.plan.rooms.count { entry.room = model.plan.rooms[slot.room].id.value }
+                entry.track = event.session.track?.value
+                entries.append(entry)
             }
         }
         events = entries.sorted { ($0.startUTC, $0.id) < ($1.startUTC, $1.id) }

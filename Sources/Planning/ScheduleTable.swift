@@ -11,7 +11,8 @@ public enum ScheduleTable {
         lines.append("\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective) "
             + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes)")
         guard let assignment = result.assignment else { return lines.joined(separator: "\n") + "\n" }
-        var rows: [[String]] = [["", "EVENT", "LOCAL START", "LOCAL END", "ZONE", "UTC START", "WINDOW", "SLACK"]]
+        let hasRooms = !model.plan.rooms.isEmpty
+        var rows: [[String]] = [["", "EVENT", "LOCAL START", "LOCAL END", "ZONE", "UTC START"] + (hasRooms ? ["ROOM"] : []) + ["WINDOW", "SLACK"]]
         let order = model.plan.events.indices.sorted {
             (model.slot($0, assignment).start, model.plan.events[$0].id.value) < (model.slot($1, assignment).start, model.plan.events[$1].id.value)
         }
@@ -25,8 +26,9 @@ public enum ScheduleTable {
             let slack = Slack(model: model, assignment: assignment, activity: a)
             var mark = event.pinned != nil ? "📌" : " "
             if let before = announced[event.id.value], before.start != slot.start { mark = "moved" }
-            rows.append([mark, event.id.value, start, end, event.venue.zone.identifier, Timestamp.utc(slot.start),
-                         event.window.value.description, "-\(amount(slack.earlier, allDay))/+\(amount(slack.later, allDay))"])
+            let room = slot.room >= 0 ? model.plan.rooms[slot.room].id.value : "–"
+            rows.append([mark, event.id.value, start, end, event.venue.zone.identifier, Timestamp.utc(slot.start)] + (hasRooms ? [room] : [])
+                + [event.window.value.description, "-\(amount(slack.earlier, allDay))/+\(amount(slack.later, allDay))"])
         }
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         for row in rows {

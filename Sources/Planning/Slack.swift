@@ -21,22 +21,25 @@ public struct Slack: Sendable {
         }
         let slots = problem.activities[a].slots
         let here = assignment[a]
-        var lo = here
+        // Moving in time, in the same room (sessions have one slot per start and room).
+        let sameRoom = slots.indices.filter { slots[$0].room == slots[here].room }
+        let position = sameRoom.firstIndex(of: here) ?? 0
+        var lo = position
         var stopEarlier: [Int] = []
         while lo > 0 {
-            let rules = broken(lo - 1)
+            let rules = broken(sameRoom[lo - 1])
             if !rules.isEmpty { stopEarlier = rules; break }
             lo -= 1
         }
-        var hi = here
+        var hi = position
         var stopLater: [Int] = []
-        while hi < slots.count - 1 {
-            let rules = broken(hi + 1)
+        while hi < sameRoom.count - 1 {
+            let rules = broken(sameRoom[hi + 1])
             if !rules.isEmpty { stopLater = rules; break }
             hi += 1
         }
-        earlier = slots[here].start - slots[lo].start
-        later = slots[hi].start - slots[here].start
+        earlier = slots[here].start - slots[sameRoom[lo]].start
+        later = slots[sameRoom[hi]].start - slots[here].start
         blockingEarlier = stopEarlier
         blockingLater = stopLater
     }

@@ -4,7 +4,7 @@ import PlanFile
 /// per audience, and one per person (private, served only behind a token).
 struct FeedCatalog {
     enum Kind: String {
-        case all, fora, audience, person
+        case all, fora, audience, person, track
     }
 
     struct Feed {
@@ -40,6 +40,13 @@ struct FeedCatalog {
                               description: "The events of \(calendar) for \(audience.name).", color: "royalblue", audience: id,
                               entries: entries.filter { $0.audiences.contains(id) }))
         }
+        for track in plan.tracks.sorted(by: { $0.id.value < $1.id.value }) {
+            let id = track.id.value
+            let members = Set(plan.events.filter { $0.session.track?.value == id }.map(\.id.value))
+            feeds.append(Feed(kind: .track, name: "track-\(id)", title: "\(calendar): \(track.name)",
+                              description: "The sessions of the track \(track.name).", color: track.color.map(Self.cssColor) ?? "purple",
+                              entries: entries.filter { members.contains($0.id) }))
+        }
         for person in plan.people.sorted(by: { $0.id.value < $1.id.value }) {
             let id = person.id.value
             feeds.append(Feed(kind: .person, name: "person-\(id)", title: "\(calendar): \(person.name)",
@@ -47,5 +54,11 @@ struct FeedCatalog {
                               person: id, entries: entries.filter { $0.people.contains(id) }))
         }
         self.feeds = feeds
+    }
+
+    /// COLOR takes a CSS colour name; a "#rrggbb" track colour becomes the nearest plain name.
+    static func cssColor(_ color: String) -> String {
+        guard color.hasPrefix("#") else { return color }
+        return "purple"
     }
 }

@@ -28,16 +28,22 @@ struct FeedText {
     func ledgerEntry(for entry: ScheduleDocument.Entry, calendar: String) -> Ledger.Entry {
         let venue = events[entry.id]?.venue ?? fixed[entry.id]?.venue
         let audienceIds = events[entry.id]?.audiences.map(\.value) ?? []
-        var personIds = Set(events[entry.id]?.participants.map(\.value) ?? [])
+        var personIds = Set(events[entry.id]?.people.map(\.value) ?? [])
         for id in audienceIds { personIds.formUnion(audiences[id]?.members.map(\.value) ?? []) }
         let description = self.description(of: entry)
         let url = fixed[entry.id]?.url
         return Ledger.Entry(
             id: entry.id, uid: Self.uid(entry.id, calendar: calendar), sequence: 0, lastChanged: "", status: Ledger.Entry.confirmed,
             fixed: entry.fixed, title: entry.title, kind: entry.kind, allDay: entry.allDay, start: entry.start, end: entry.end,
-            timezone: entry.timezone, startUTC: entry.startUTC, endUTC: entry.endUTC, location: venue.flatMap(location),
+            timezone: entry.timezone, startUTC: entry.startUTC, endUTC: entry.endUTC,
+            location: entry.room.flatMap(roomName) ?? venue.flatMap(location),
             audiences: audienceIds.sorted(), people: personIds.sorted(),
             contentDigest: String(SHA256.hex("\(entry.title)\n\(entry.kind)\n\(description)\n\(url ?? "")".utf8).prefix(16)))
+    }
+
+    /// A session's room or channel, as subscribers read it.
+    func roomName(_ id: String) -> String? {
+        plan.rooms.first { $0.id.value == id }.map { "\($0.name) (\($0.isVirtual ? "online channel" : "hybrid room"))" }
     }
 
     /// A place's name and address, or the virtual link.

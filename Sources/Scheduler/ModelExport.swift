@@ -13,7 +13,7 @@ public enum ModelExport {
         out += problem.activities.indices.map { a in
             let slots = domains[a].map { i -> String in
                 let s = problem.activities[a].slots[Int(i)]
-                return "[\(s.start),\(s.end),\(s.firstDay),\(s.endDay),\(s.week),\(costs[a][Int(i)])]"
+                return "[\(s.start),\(s.end),\(s.firstDay),\(s.endDay),\(s.week),\(costs[a][Int(i)]),\(s.room)]"
             }
             return "    {\"id\": \(quote(problem.activities[a].id)), \"slots\": [\(slots.joined(separator: ","))]}"
         }.joined(separator: ",\n")
@@ -31,12 +31,19 @@ public enum ModelExport {
                 rules.append("{\"type\": \"within\", \"inner\": \(i), \"outer\": \(o), \"scale\": \"\(scale.rawValue)\"}")
             case .weeklyCap(let list, let cap):
                 rules.append("{\"type\": \"weeklyCap\", \"activities\": [\(list.map(String.init).joined(separator: ","))], \"cap\": \(cap)}")
+            case .roomsDisjoint(let list):
+                rules.append("{\"type\": \"roomsDisjoint\", \"activities\": [\(list.map(String.init).joined(separator: ","))]}")
             }
         }
         out += rules.map { "    " + $0 }.joined(separator: ",\n")
         out += "\n  ],\n  \"pairPenalties\": [\n"
-        out += problem.pairPenalties.map {
-            "    {\"a\": \($0.a), \"b\": \($0.b), \"minimum\": \($0.minimum), \"scale\": \"\($0.scale.rawValue)\", \"weight\": \($0.weight)}"
+        out += problem.pairPenalties.map { p -> String in
+            switch p.measure {
+            case .apart(let minimum, let scale):
+                return "    {\"type\": \"apart\", \"a\": \(p.a), \"b\": \(p.b), \"minimum\": \(minimum), \"scale\": \"\(scale.rawValue)\", \"weight\": \(p.weight)}"
+            case .sameRoom:
+                return "    {\"type\": \"sameRoom\", \"a\": \(p.a), \"b\": \(p.b), \"weight\": \(p.weight)}"
+            }
         }.joined(separator: ",\n")
         out += "\n  ]\n}\n"
         return out

@@ -12,30 +12,44 @@ public struct Penalty: Sendable {
     }
 }
 
-/// A soft wish that two activities be at least `minimum` apart (spacing between related
-/// events): `weight` for each minute (or day × 1440) they are closer than that.
+/// A soft wish about two activities together, in minutes × weight (or points × weight):
+/// - `apart`: at least `minimum` apart (spacing between related events), `weight` for each
+///   minute (or day × 1440) closer than that;
+/// - `sameRoom`: `weight` when both have rooms and the rooms differ (a track's stable room, a
+///   speaker's fewer room changes).
 public struct PairPenalty: Sendable {
+    public enum Measure: Sendable, Hashable {
+        case apart(minimum: Int, scale: TimeScale)
+        case sameRoom
+    }
+
     public var a: Int
     public var b: Int
     public var origin: Origin
-    /// In the scale's unit: days or minutes.
-    public var minimum: Int
-    public var scale: TimeScale
+    public var measure: Measure
     public var weight: Int
 
-    public init(a: Int, b: Int, origin: Origin, minimum: Int, scale: TimeScale, weight: Int) {
+    public init(a: Int, b: Int, origin: Origin, measure: Measure, weight: Int) {
         self.a = a
         self.b = b
         self.origin = origin
-        self.minimum = minimum
-        self.scale = scale
+        self.measure = measure
         self.weight = weight
     }
 
-    /// The penalty for these two slots, in minutes × weight.
+    public init(a: Int, b: Int, origin: Origin, minimum: Int, scale: TimeScale, weight: Int) {
+        self.init(a: a, b: b, origin: origin, measure: .apart(minimum: minimum, scale: scale), weight: weight)
+    }
+
+    /// The penalty for these two slots.
     public func cost(_ x: Slot, _ y: Slot) -> Int {
-        let gap = max(0, y.startCoordinate(scale) - x.endCoordinate(scale), x.startCoordinate(scale) - y.endCoordinate(scale))
-        return weight * max(0, minimum - gap) * (scale == .days ? 1440 : 1)
+        switch measure {
+        case .apart(let minimum, let scale):
+            let gap = max(0, y.startCoordinate(scale) - x.endCoordinate(scale), x.startCoordinate(scale) - y.endCoordinate(scale))
+            return weight * max(0, minimum - gap) * (scale == .days ? 1440 : 1)
+        case .sameRoom:
+            return x.room >= 0 && y.room >= 0 && x.room != y.room ? weight : 0
+        }
     }
 }
 

@@ -48,6 +48,7 @@ struct Propagation {
         case .noOverlap(let a, let b, let padding, let scale): return noOverlap(a, b, padding, scale, &d, &touched)
         case .within(let i, let o, let scale): return within(i, o, scale, &d, &touched)
         case .weeklyCap(let list, let cap): return weeklyCap(list, cap, &d, &touched)
+        case .roomsDisjoint(let list): return roomsDisjoint(list, &d, &touched)
         }
     }
 
@@ -119,6 +120,23 @@ struct Propagation {
         guard !full.isEmpty else { return true }
         for a in list where !d.isFixed(a) {
             let kept = d[a].filter { !full.contains(slot(a, $0).week) }
+            if kept.count != d[a].count {
+                touched.append(a)
+                guard d.set(a, kept) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Once an activity is fixed in a room, no other may take that room while it runs.
+    private func roomsDisjoint(_ list: [Int], _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        let fixed = list.filter { d.isFixed($0) }.map { slot($0, d[$0][0]) }.filter { $0.room >= 0 }
+        guard !fixed.isEmpty else { return true }
+        for a in list where !d.isFixed(a) {
+            let kept = d[a].filter { index in
+                let s = slot(a, index)
+                return !fixed.contains { $0.room == s.room && $0.start < s.end && s.start < $0.end }
+            }
             if kept.count != d[a].count {
                 touched.append(a)
                 guard d.set(a, kept) else { return false }

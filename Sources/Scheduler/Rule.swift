@@ -13,6 +13,8 @@ public struct Rule: Sendable {
         case within(inner: Int, outer: Int, scale: TimeScale)
         /// At most `cap` of these activities start in any one week.
         case weeklyCap(activities: [Int], cap: Int)
+        /// No two of these activities are in the same room at the same time.
+        case roomsDisjoint(activities: [Int])
     }
 
     public var kind: Kind
@@ -31,6 +33,7 @@ public struct Rule: Sendable {
         case .noOverlap(let a, let b, _, _): return [a, b]
         case .within(let i, let o, _): return [i, o]
         case .weeklyCap(let list, _): return list
+        case .roomsDisjoint(let list): return list
         }
     }
 }
@@ -86,6 +89,9 @@ extension Rule {
             var perWeek: [Int: Int] = [:]
             for a in list { perWeek[slot(a).week, default: 0] += 1 }
             return perWeek.values.allSatisfy { $0 <= cap }
+        case .roomsDisjoint(let list):
+            let slots = list.map(slot).filter { $0.room >= 0 }.sorted { ($0.room, $0.start) < ($1.room, $1.start) }
+            return zip(slots, slots.dropFirst()).allSatisfy { $0.room != $1.room || $0.end <= $1.start }
         }
     }
 }

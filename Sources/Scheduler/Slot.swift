@@ -13,13 +13,16 @@ public struct Slot: Sendable, Hashable {
     public var endDay: Int
     /// The week it starts in (Monday-based), for weekly caps.
     public var week: Int
+    /// The room or channel (an index into the plan's rooms), or -1 when none is needed.
+    public var room: Int
 
-    public init(start: Int, end: Int, firstDay: Int, endDay: Int, week: Int) {
+    public init(start: Int, end: Int, firstDay: Int, endDay: Int, week: Int, room: Int = -1) {
         self.start = start
         self.end = end
         self.firstDay = firstDay
         self.endDay = endDay
         self.week = week
+        self.room = room
     }
 
     /// Whether `self` lies inside `outer` on the given clock.

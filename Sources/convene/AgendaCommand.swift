@@ -1,0 +1,61 @@
+import Agenda
+import ArgumentParser
+import Foundation
+import Planning
+import Publishing
+import Scheduler
+
+extension Convene {
+    /// `convene agenda PLAN --out DIR`: timetables a summit and renders its agenda documents.
+    struct AgendaCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "agenda",
+            abstract: "Timetable a summit and render its programme, day, track, session and speaker pages (HTML and Markdown).",
+            discussion: "Templates come from templates/ or --templates DIR (docs/agenda-templates.md lists the names they may use)."
+        )
+
+        @Argument(help: "The summit's plan file (YAML).")
+        var plan: String
+
+        @Option(help: "The folder to write; replaced in one step.")
+        var out: String
+
+        @Option(help: "A folder of Mustache templates to use instead of templates/.")
+        var templates: String = "templates"
+
+        @OptionGroup var solve: SolveOptions
+
+        func run() throws {
+            let renderer: AgendaRenderer
+            do {
+                renderer = try AgendaRenderer(directory: templates)
+            } catch {
+                Terminal.report(error.diagnostics)
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            let plan = try solve.loadPlan(self.plan)
+            let model = ModelBuilder.build(plan, previous: try solve.announced(for: plan))
+            let result = Solver(model.problem, options: solve.solverOptions()).solve()
+            guard let assignment = result.assignment else {
+                if result.status == .infeasible { InfeasibilityReport.print(model: model) }
+                else { Terminal.printError("no timetable found within \(solve.timeLimit) s; raise --time-limit") }
+                throw ExitCode(result.status == .infeasible ? ExitStatus.infeasible : ExitStatus.noSolution)
+            }
+            var files: [String: String]
+            do {
+                files = try renderer.render(model: model, assignment: assignment)
+            } catch {
+                Terminal.report(error.diagnostics)
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            files["schedule.json"] = ScheduleDocument(model: model, result: result, seed: solve.seed).json()
+            do {
+                try ReleaseWriter.writeRelease(files, to: out)
+            } catch {
+                Terminal.printError("\(out): error: \(error)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            print("\(out): \(files.count) agenda files (\(result.status.rawValue), objective \(result.objective ?? 0))")
+        }
+    }
+}
