@@ -73,12 +73,17 @@ public struct ModelBuilder {
     /// Every slot the event could take inside the horizon, sorted by start.
     mutating func slots(of event: Event) -> [Slot] {
         let clock = clock(event.venue.zone)
-        let first = horizon.first.dayNumber, last = horizon.last.dayNumber
+        var first = horizon.first.dayNumber, last = horizon.last.dayNumber
+        if event.session.isSession, let days = plan.summit?.days.value {
+            // A session can only be on the summit's days (a day either side for zones ahead or behind).
+            first = max(first, days.first.dayNumber - 1)
+            last = min(last, days.last.dayNumber + 1)
+        }
         let duration = event.duration.value
         var slots: [Slot] = []
         if duration.isAllDay {
             let days = duration.days
-            guard last - days + 1 >= first else { return [] }
+            guard last >= first, last - days + 1 >= first else { return [] }
             for day in first...(last - days + 1) {
                 slots.append(Slot(start: clock.utcMinute(day: day, minute: 0), end: clock.utcMinute(day: day + days, minute: 0),
                                   firstDay: day, endDay: day + days, week: Self.week(day)))
@@ -88,6 +93,7 @@ public struct ModelBuilder {
         // A session takes a room as well as a start: one slot per start and room.
         let rooms = needsRoom(event) ? Array(plan.rooms.indices) : [-1]
         var lastStart = Int.min
+        guard last >= first else { return [] }
         for day in first...last {
             for minute in stride(from: 0, to: 1440, by: step) {
                 let start = clock.utcMinute(day: day, minute: minute)

@@ -8,6 +8,8 @@ struct Propagation {
     let relational: [Int]
     /// For each activity, the relational rules that involve it.
     let rulesOf: [[Int]]
+    /// The activities' slots, held directly: the innermost loops read them.
+    let slots: [[Slot]]
 
     init(problem: Problem, enabled: [Bool]?) {
         self.problem = problem
@@ -20,6 +22,7 @@ struct Propagation {
         }
         self.relational = relational
         self.rulesOf = rulesOf
+        slots = problem.activities.map(\.slots)
     }
 
     /// Propagates from the activities in `changed`; false when some domain empties.
@@ -32,23 +35,24 @@ struct Propagation {
             queued.remove(a)
             for r in rulesOf[a] {
                 var touched: [Int] = []
-                guard apply(problem.rules[r].kind, &d, &touched) else { return false }
+                guard apply(problem.rules[r].kind, changed: a, &d, &touched) else { return false }
                 for t in touched where queued.insert(t).inserted { queue.append(t) }
             }
         }
         return true
     }
 
-    private func slot(_ a: Int, _ index: Int32) -> Slot { problem.activities[a].slots[Int(index)] }
+    private func slot(_ a: Int, _ index: Int32) -> Slot { slots[a][Int(index)] }
 
-    private func apply(_ kind: Rule.Kind, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+    /// Applies one rule after activity `changed` narrowed.
+    private func apply(_ kind: Rule.Kind, changed: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
         switch kind {
         case .allow: return true
         case .precedence(let p): return precedence(p, &d, &touched)
-        case .noOverlap(let a, let b, let padding, let scale): return noOverlap(a, b, padding, scale, &d, &touched)
+        case .noOverlap(let a, let b, let padding, let scale): return noOverlap(a, b, padding, scale, changed: changed, &d, &touched)
         case .within(let i, let o, let scale): return within(i, o, scale, &d, &touched)
         case .weeklyCap(let list, let cap): return weeklyCap(list, cap, &d, &touched)
-        case .roomsDisjoint(let list): return roomsDisjoint(list, &d, &touched)
+        case .roomsDisjoint(let list): return roomsDisjoint(list, changed: changed, &d, &touched)
         }
     }
 
@@ -100,14 +104,20 @@ struct Propagation {
         return keep(o, lo, hi, &d, &touched)
     }
 
-    private func noOverlap(_ a: Int, _ b: Int, _ padding: Int, _ scale: TimeScale, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
-        for (fixed, other) in [(a, b), (b, a)] where d.isFixed(fixed) {
-            let s = slot(fixed, d[fixed][0])
-            let kept = d[other].filter { !slot(other, $0).overlaps(s, padding: padding, scale: scale) }
-            if kept.count != d[other].count {
-                touched.append(other)
-                guard d.set(other, kept) else { return false }
-            }
+    /// Once one of the two is fixed, the other loses the slots that overlap it.
+    ///
+    /// Only the activity that just changed can have become fixed; the other side was handled
+    /// when it was fixed, and domains only shrink.
+    private func noOverlap(_ a: Int, _ b: Int, _ padding: Int, _ scale: TimeScale, changed: Int,
+                           _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        guard d.isFixed(changed) else { return true }
+        let other = changed == a ? b : a
+        let s = slot(changed, d[changed][0])
+        let own = slots[other]
+        let kept = d[other].filter { !own[Int($0)].overlaps(s, padding: padding, scale: scale) }
+        if kept.count != d[other].count {
+            touched.append(other)
+            guard d.set(other, kept) else { return false }
         }
         return true
     }
@@ -129,13 +139,17 @@ struct Propagation {
     }
 
     /// Once an activity is fixed in a room, no other may take that room while it runs.
-    private func roomsDisjoint(_ list: [Int], _ d: inout Domains, _ touched: inout [Int]) -> Bool {
-        let fixed = list.filter { d.isFixed($0) }.map { slot($0, d[$0][0]) }.filter { $0.room >= 0 }
-        guard !fixed.isEmpty else { return true }
-        for a in list where !d.isFixed(a) {
+    ///
+    /// - Complexity: O(n · d) for the activity that just became fixed; others were handled
+    ///   when they were fixed.
+    private func roomsDisjoint(_ list: [Int], changed: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        guard d.isFixed(changed) else { return true }
+        let fixed = slot(changed, d[changed][0])
+        guard fixed.room >= 0 else { return true }
+        for a in list where a != changed {
             let kept = d[a].filter { index in
                 let s = slot(a, index)
-                return !fixed.contains { $0.room == s.room && $0.start < s.end && s.start < $0.end }
+                return s.room != fixed.room || s.end <= fixed.start || fixed.end <= s.start
             }
             if kept.count != d[a].count {
                 touched.append(a)

@@ -13,6 +13,8 @@ public final class Solver {
     let propagation: Propagation
     /// Each activity's slot indices ordered by (cost, tie-break), computed once.
     let valueOrder: [[Int32]]
+    let pairs: [PairPenalty]
+    let slots: [[Slot]]
 
     private var domains: Domains
     private var best: [Int]?
@@ -31,6 +33,8 @@ public final class Solver {
         propagation = Propagation(problem: problem, enabled: options.enabledRules)
         domains = Domains(Solver.initialDomains(problem, enabled: options.enabledRules), costs: costs)
         valueOrder = Solver.valueOrder(domains.values, costs: costs, seed: options.seed)
+        pairs = problem.pairPenalties
+        slots = problem.activities.map(\.slots)
     }
 
     /// Each activity's allowed slots, cheapest first; equal costs in slot order, or shuffled by a seed.
@@ -84,8 +88,9 @@ public final class Solver {
 
     private func search() {
         nodes += 1
-        if nodes & 255 == 0 { checkLimits() }
-        if stopped || bound() >= bestObjective { return }
+        if nodes & 7 == 0 { checkLimits() }
+        let pairCost = fixedPairCost()
+        if stopped || domains.lowerBound + pairCost >= bestObjective { return }
         guard let a = chooseActivity() else {
             record()
             return
@@ -96,23 +101,26 @@ public final class Solver {
             if stopped { return }
             guard contains(domains[a], v) else { continue }
             domains.pushLevel()
-            if domains.set(a, [v]) && propagation.run(&domains, changed: [a]) && bound() < bestObjective {
-                search()
+            if domains.set(a, [v]) && propagation.run(&domains, changed: [a]) {
+                search()  // checks its own bound first
             }
             domains.popLevel()
             if stopped || (best != nil && options.stopAtFirst) { return }
-            // The other branch: a does not take v.
+            // The other branch: a does not take v. Pairs fixed at this node stay fixed below it,
+            // so their cost still bounds the rest.
             let rest = domains[a].filter { $0 != v }
-            guard domains.set(a, rest), propagation.run(&domains, changed: [a]), bound() < bestObjective else { return }
+            guard domains.set(a, rest), propagation.run(&domains, changed: [a]), domains.lowerBound + pairCost < bestObjective else { return }
         }
     }
 
-    /// A lower bound on any schedule below this node: each activity's cheapest slot, plus the
-    /// pair penalties of pairs already fixed.
-    private func bound() -> Int {
-        var total = domains.lowerBound
-        for p in problem.pairPenalties where domains.isFixed(p.a) && domains.isFixed(p.b) {
-            total += p.cost(problem.activities[p.a].slots[Int(domains[p.a][0])], problem.activities[p.b].slots[Int(domains[p.b][0])])
+    /// The pair penalties of pairs already fixed: with each activity's cheapest slot
+    /// (`domains.lowerBound`), a lower bound on any schedule below this node.
+    private func fixedPairCost() -> Int {
+        guard !pairs.isEmpty else { return 0 }
+        var total = 0
+        let values = domains.values
+        for p in pairs where values[p.a].count == 1 && values[p.b].count == 1 {
+            total += p.cost(slots[p.a][Int(values[p.a][0])], slots[p.b][Int(values[p.b][0])])
         }
         return total
     }
