@@ -72,7 +72,7 @@ struct AgendaModel {
         return [
             "id": event.id.value, "title": event.title, "kind": event.kind, "description": event.description ?? "",
             "role": event.session.role?.value.rawValue ?? "parallel",
-            "track": track?.id.value ?? "", "trackName": track?.name ?? "", "trackColor": track?.color ?? "#5f6368",
+            "track": track?.id.value ?? "", "trackName": track?.name ?? "", "trackColor": track?.color ?? "#5f6368", "hasTrack": track != nil,
             "room": room?.id.value ?? "", "roomName": room?.name ?? "", "roomMode": room.map { $0.isVirtual ? "virtual channel" : "hybrid room" } ?? "",
             "day": Self.dayLabel(hostStart.day), "hostStart": Self.clockText(hostStart.minute), "hostEnd": Self.clockText(hostEnd.minute),
             "hostZone": host.identifier, "hostOffset": Zone.formatOffset(clock.offset(atUTCMinute: slot.start), prefix: "UTC"),
