@@ -73,6 +73,11 @@ let package = Package(
             name: "FeedServerTests",
             dependencies: ["FeedServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
+        .testTarget(
+            name: "AgendaTests",
+            dependencies: ["Agenda", "Planning", "PlanFile", "Scheduler", "Chronology"],
+            resources: [.copy("Golden")]
+        ),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
     ]
 )
