@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaTests",
-            dependencies: ["Agenda", "Planning", "PlanFile", "Scheduler", "Chronology"],
+            dependencies: ["Agenda", "Planning", "PlanFile", "Scheduler", "Chronology", "Publishing", "ICal"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
