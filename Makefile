@@ -16,7 +16,7 @@ all: build
 ## the tz database (every zone rule), pkg-config (to find libical).
 deps:
 	@missing=""; \
-	for pkg in libical-dev tzdata pkg-config python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev; do \
+	for pkg in libical-dev tzdata pkg-config python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev chromium; do \
 		dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \

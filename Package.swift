@@ -35,7 +35,8 @@ let package = Package(
         ),
         .target(name: "Scheduler"),
         .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal"]),
-        .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology"]),
+        .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology", "Pictures"]),
+        .target(name: "Pictures", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
         .target(
             name: "Agenda",
             dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology", "Diagnostics",
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "convene",
             dependencies: [
-                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer", "Agenda",
+                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer", "Agenda", "Pictures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +79,7 @@ let package = Package(
             dependencies: ["Agenda", "Planning", "PlanFile", "Scheduler", "Chronology", "Publishing", "ICal"],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Planning", "PlanFile", "Scheduler", "Chronology"]),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
     ]
 )

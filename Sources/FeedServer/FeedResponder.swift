@@ -13,7 +13,8 @@ struct FeedResponder: Sendable {
     let tokens: TokenStore
 
     /// Top-level files of a release.
-    static let topLevel: Set<String> = ["index.html", "schedule.json", "manifest.json", "changes.json", "CHANGES.md"]
+    static let topLevel: Set<String> = ["index.html", "schedule.json", "manifest.json", "changes.json", "CHANGES.md",
+                                        "timeline.html", "summit.html"]
     /// Folders whose files are public.
     static let publicFolders: Set<String> = ["feeds", "pictures"]
 

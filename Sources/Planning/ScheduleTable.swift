@@ -39,7 +39,7 @@ public enum ScheduleTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func local(_ utc: Int, _ clock: ZoneClock) -> String {
+    public static func local(_ utc: Int, _ clock: ZoneClock) -> String {
         let l = clock.local(atUTCMinute: utc)
         return "\(CivilDate(dayNumber: l.day)) \(LocalTime(minutes: l.minute)!) \(Zone.formatOffset(clock.offset(atUTCMinute: utc), prefix: "UTC"))"
     }

@@ -7,6 +7,8 @@ struct IndexPage {
     var updated: String
     var feeds: [ManifestFeed]
     var changes: [Change]
+    /// Picture pages in the release (timeline.html, summit.html).
+    var pictures: [String] = []
 
     func html() -> String {
         let webcalBase = baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://")
@@ -41,6 +43,7 @@ struct IndexPage {
               <h1>\(escape(calendarName))</h1>
               <p>\(escape(description ?? "Calendar feeds published by Convene."))</p>
               <p>Updated \(escape(updated)). \(changeCount) change\(changeCount == 1 ? "" : "s") in this release: see <a href="CHANGES.md">CHANGES.md</a>.</p>
+              \(pictures.isEmpty ? "" : "<p>See the plan: " + pictures.map { "<a href=\"\($0)\">\($0 == "timeline.html" ? "the year as a timeline (changes highlighted)" : "the summit's day grid")</a>" }.joined(separator: " · ") + "</p>")
               <p>Subscribe once: your calendar keeps itself up to date. In Google Calendar, add the https:// address under “From URL”.</p>
               <table>
                 <thead><tr><th>Feed</th><th>Events</th><th>webcal://</th><th>https://</th></tr></thead>

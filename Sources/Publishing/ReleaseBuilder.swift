@@ -2,6 +2,7 @@ import Chronology
 import Foundation
 import ICal
 import PlanFile
+import Pictures
 import Planning
 
 /// Everything a release holds, computed in memory: relative path → file text. Written to disk
@@ -21,8 +22,12 @@ public struct ReleaseBuilder {
     public let now: String
     /// Where the release will be served, e.g. `https://calendar.example.org`.
     public let baseURL: String
+    /// The solved model, for the pictures (timeline, summit grid); none without it.
+    public let solved: (model: PlanModel, assignment: [Int])?
 
-    public init(plan: Plan, schedule: ScheduleDocument, previous: Ledger?, now: String, baseURL: String) {
+    public init(plan: Plan, schedule: ScheduleDocument, previous: Ledger?, now: String, baseURL: String,
+                solved: (model: PlanModel, assignment: [Int])? = nil) {
+        self.solved = solved
         self.plan = plan
         self.schedule = schedule
         self.previous = previous ?? Ledger(calendar: plan.calendar.id.value)
@@ -62,8 +67,22 @@ public struct ReleaseBuilder {
         files["changes.json"] = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes).json()
         files["CHANGES.md"] = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes)
             .markdown(calendarName: plan.calendar.name, people: Dictionary(plan.people.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        var pictures: [String] = []
+        if let solved {
+            let today = (try? CivilDate.parse(String(now.prefix(10))).get())
+            let marks = changes.map { change in
+                YearTimeline.Change(id: change.id, kind: change.change.rawValue, title: change.title,
+                                    before: change.before.map { ($0.start, $0.end) })
+            }
+            files["timeline.html"] = YearTimeline(model: solved.model, assignment: solved.assignment, today: today, changes: marks).html()
+            pictures.append("timeline.html")
+            if plan.summit != nil && !plan.rooms.isEmpty {
+                files["summit.html"] = SummitGrid(model: solved.model, assignment: solved.assignment).html()
+                pictures.append("summit.html")
+            }
+        }
         files["index.html"] = IndexPage(calendarName: plan.calendar.name, description: plan.calendar.description,
-                                        baseURL: baseURL, updated: updated, feeds: manifest, changes: changes).html()
+                                        baseURL: baseURL, updated: updated, feeds: manifest, changes: changes, pictures: pictures).html()
         return Release(files: files, ledger: ledger, changes: changes)
     }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlanFile
+import Chronology
+import Pictures
 import Planning
 import Scheduler
 
@@ -51,8 +53,14 @@ extension Convene {
                 throw ExitCode(ExitStatus.noSolution)
             case .optimal, .feasible:
                 let document = ScheduleDocument(model: model, result: result, seed: solve.seed)
-                if let out {
+                if let out, let assignment = result.assignment {
                     try AtomicFile.write(document.json(), to: (out as NSString).appendingPathComponent("schedule.json"))
+                    let today = Timestamp.utc(Int(Date().timeIntervalSince1970) / 60).prefix(10)
+                    let timeline = YearTimeline(model: model, assignment: assignment, today: try? CivilDate.parse(String(today)).get())
+                    try AtomicFile.write(timeline.html(), to: (out as NSString).appendingPathComponent("timeline.html"))
+                    if plan.summit != nil && !plan.rooms.isEmpty {
+                        try AtomicFile.write(SummitGrid(model: model, assignment: assignment).html(), to: (out as NSString).appendingPathComponent("summit.html"))
+                    }
                 }
                 switch format {
                 case .json: Swift.print(document.json(), terminator: "")

@@ -63,7 +63,8 @@ extension Convene {
             let release: Release
             do {
                 release = try ReleaseBuilder(plan: plan, schedule: schedule, previous: previous, now: try publishTime(),
-                                             baseURL: baseURL ?? plan.calendar.url ?? "http://localhost:8080").build()
+                                             baseURL: baseURL ?? plan.calendar.url ?? "http://localhost:8080",
+                                             solved: result.assignment.map { (model, $0) }).build()
             } catch let error as ExitCode {
                 throw error
             } catch {
