@@ -28,9 +28,17 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## The main job on the default calendar.
-run: build
+## The main job on the default calendar: check and plan the year, publish a release of feeds
+## and pages to ./release, render the summit's agenda to ./agenda, then serve the release on
+## http://127.0.0.1:8080 (Ctrl-C stops the server).
+run: publish
+	$(CONVENE) serve --dir release --port 8080
+
+publish: build
 	$(CONVENE) check $(PLAN)
+	$(CONVENE) plan $(PLAN)
+	$(CONVENE) publish $(PLAN) --out release
+	$(CONVENE) agenda calendars/seoul-summit-2021.yaml --out agenda --time-limit 20
 
 ## A virtual environment with the independent iCalendar parsers the interop test runs.
 $(VENV)/.ready:
