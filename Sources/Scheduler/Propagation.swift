@@ -51,7 +51,7 @@ struct Propagation {
         case .precedence(let p): return precedence(p, &d, &touched)
         case .noOverlap(let a, let b, let padding, let scale): return noOverlap(a, b, padding, scale, changed: changed, &d, &touched)
         case .within(let i, let o, let scale): return within(i, o, scale, &d, &touched)
-        case .weeklyCap(let list, let cap): return weeklyCap(list, cap, &d, &touched)
+        case .weeklyCap(let list, let cap): return weeklyCap(list, cap, changed: changed, &d, &touched)
         case .roomsDisjoint(let list): return roomsDisjoint(list, changed: changed, &d, &touched)
         }
     }
@@ -122,14 +122,19 @@ struct Propagation {
         return true
     }
 
-    private func weeklyCap(_ list: [Int], _ cap: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
-        var perWeek: [Int: Int] = [:]
-        for a in list where d.isFixed(a) { perWeek[slot(a, d[a][0]).week, default: 0] += 1 }
-        guard perWeek.values.allSatisfy({ $0 <= cap }) else { return false }
-        let full = Set(perWeek.filter { $0.value >= cap }.keys)
-        guard !full.isEmpty else { return true }
+    /// When the changed activity is fixed, count its week; a full week is closed to the others.
+    ///
+    /// - Complexity: O(n) per fixing, plus O(n · d) when a week fills.
+    private func weeklyCap(_ list: [Int], _ cap: Int, changed: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        guard d.isFixed(changed) else { return true }
+        let week = slot(changed, d[changed][0]).week
+        var count = 0
+        for a in list where d.isFixed(a) && slot(a, d[a][0]).week == week { count += 1 }
+        guard count <= cap else { return false }
+        guard count == cap else { return true }
         for a in list where !d.isFixed(a) {
-            let kept = d[a].filter { !full.contains(slot(a, $0).week) }
+            let own = slots[a]
+            let kept = d[a].filter { own[Int($0)].week != week }
             if kept.count != d[a].count {
                 touched.append(a)
                 guard d.set(a, kept) else { return false }

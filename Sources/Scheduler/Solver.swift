@@ -24,6 +24,12 @@ public final class Solver {
     private var started = Date()
     private var firstSolutionAt: Double?
     private var lastProgress = 0.0
+    private var nodeLimit: Int
+
+    /// Nodes the first, complete search may use before large-neighbourhood search takes over.
+    static let completeSearchNodes = 20_000
+    /// Nodes each neighbourhood's search may use.
+    static let neighbourhoodNodes = 1_000
 
     public init(_ problem: Problem, options: SolverOptions = SolverOptions()) {
         self.problem = problem
@@ -35,6 +41,7 @@ public final class Solver {
         valueOrder = Solver.valueOrder(domains.values, costs: costs, seed: options.seed)
         pairs = problem.pairPenalties
         slots = problem.activities.map(\.slots)
+        nodeLimit = options.nodeLimit
     }
 
     /// Each activity's allowed slots, cheapest first; equal costs in slot order, or shuffled by a seed.
@@ -70,13 +77,31 @@ public final class Solver {
         started = Date()
         let everyone = Array(problem.activities.indices)
         var rootBound = 0
+        var complete = false
+        let initial = domains
         if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone) {
             rootBound = domains.lowerBound
+            // A first, complete search with a share of the budget: small plans end here, proven.
+            let fullNodeLimit = nodeLimit
+            nodeLimit = options.stopAtFirst ? fullNodeLimit : min(fullNodeLimit, Self.completeSearchNodes)
             search()
+            complete = !stopped
+            nodeLimit = fullNodeLimit
+            if !complete && best != nil && !options.stopAtFirst && !timeIsUp() {
+                improveByNeighbourhoods(from: initial)
+            }
+            if !complete && best == nil && !timeIsUp() {
+                // Not even one schedule yet: keep searching with the rest of the budget.
+                stopped = false
+                search()
+                complete = !stopped && best == nil
+            }
+        } else {
+            complete = true
         }
         let seconds = Date().timeIntervalSince(started)
         let status: SolveStatus
-        if stopped {
+        if !complete {
             status = best == nil ? .unknown : .feasible
         } else {
             status = best == nil ? .infeasible : .optimal
@@ -182,11 +207,82 @@ public final class Solver {
 
     private func checkLimits() {
         let elapsed = Date().timeIntervalSince(started)
-        if elapsed > options.timeLimit || nodes > options.nodeLimit { stopped = true }
+        if elapsed > options.timeLimit || nodes > nodeLimit { stopped = true }
         if let progress = options.progress, elapsed - lastProgress >= 0.25 {
             lastProgress = elapsed
             progress(elapsed, best == nil ? nil : bestObjective, domains.lowerBound)
         }
+    }
+}
+
+extension Solver {
+    func timeIsUp() -> Bool { Date().timeIntervalSince(started) > options.timeLimit || nodes > options.nodeLimit }
+
+    /// Large-neighbourhood search: free a few related activities, keep the rest where the best
+    /// schedule has them, and search that small problem for something better; repeat.
+    ///
+    /// Neighbourhoods grow from a random activity along the rules that tie it to others, so a
+    /// move that needs several activities to shift together is found. Deterministic for a seed:
+    /// the sequence of neighbourhoods and each one's node budget are fixed; only the time limit
+    /// can end it earlier on a slower machine.
+    func improveByNeighbourhoods(from initial: Domains) {
+        var rng = SplitMix64(seed: options.seed &+ 0x5EED)
+        let count = problem.activities.count
+        let size = min(count, max(8, count / 12))
+        var neighbours = Array(repeating: Set<Int>(), count: count)
+        for r in propagation.relational {
+            let list = problem.rules[r].activities
+            guard list.count <= 8 else { continue }  // n-ary rules tie everyone: no guide
+            for a in list { neighbours[a].formUnion(list) }
+        }
+        for p in pairs { neighbours[p.a].insert(p.b); neighbours[p.b].insert(p.a) }
+        var rounds = 0
+        while !timeIsUp() && rounds < 100_000 {
+            rounds += 1
+            guard let incumbent = best else { return }
+            // Grow a neighbourhood.
+            var chosen: [Int] = [Int(rng.next() % UInt64(count))]
+            var members = Set(chosen)
+            var frontier = 0
+            while chosen.count < size {
+                if frontier < chosen.count {
+                    let candidates = neighbours[chosen[frontier]].subtracting(members).sorted()
+                    frontier += 1
+                    for c in candidates.shuffledDeterministically(&rng).prefix(3) where chosen.count < size {
+                        chosen.append(c)
+                        members.insert(c)
+                    }
+                } else {
+                    let c = Int(rng.next() % UInt64(count))
+                    if members.insert(c).inserted { chosen.append(c) }
+                }
+            }
+            // Everyone else stays put.
+            var restricted = initial
+            var ok = true
+            for a in 0..<count where !members.contains(a) {
+                if !restricted.set(a, [Int32(incumbent[a])]) { ok = false; break }
+            }
+            guard ok else { continue }
+            domains = restricted
+            guard propagation.run(&domains, changed: Array(0..<count)) else { continue }
+            stopped = false
+            let before = bestObjective
+            nodeLimit = nodes + Self.neighbourhoodNodes
+            search()
+            nodeLimit = options.nodeLimit
+            _ = before
+        }
+        stopped = true
+    }
+}
+
+extension Array {
+    /// The array in a seeded random order.
+    func shuffledDeterministically(_ rng: inout SplitMix64) -> [Element] {
+        var copy = self
+        copy.shuffle(using: &rng)
+        return copy
     }
 }
 
