@@ -95,6 +95,8 @@ class Generator:
                 self.load[p] -= 1
             event.people = []
             event.first = self.witness(event, target - 60, weekends, holidays)
+            if event.first is None:
+                sys.exit(f"generate_plan.py: found no date for {event.id}; try another seed")
         if weekends:
             self.weekend_ids.add(event.id)
         if holidays:
@@ -148,7 +150,7 @@ class Generator:
         if event.during is not None:
             candidates = [event.during.first + 1]
         else:
-            start = max([target] + [self.earliest(event, r["event"], r) for r in event.after])
+            start = max([max(0, target)] + [self.earliest(event, r["event"], r) for r in event.after])
             candidates = range(start, DAYS - event.span + 1)
         for first in candidates:
             if self.fits(event, first, weekends, holidays):
