@@ -17,7 +17,7 @@ import time
 from ortools.sat.python import cp_model
 
 import model_check
-from model_check import COORDINATES, COST, WEEK
+from model_check import COORDINATES, COST, END, ROOM, START, WEEK
 
 STATUS = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
           cp_model.UNKNOWN: "unknown", cp_model.MODEL_INVALID: "invalid"}
@@ -34,6 +34,7 @@ class Formulation:
         every = [s for a in self.activities for s in a["slots"]]
         self.base = {field: min((s[first] for s in every), default=0)
                      for first, last in COORDINATES.values() for field in (first, last)}
+        self.base[ROOM] = 0
         self.coordinates = {}
 
     def coordinate(self, a, field):
@@ -50,6 +51,8 @@ class Formulation:
         kind, m = rule["type"], self.model
         if kind == "weeklyCap":
             return self.weekly_cap(rule["activities"], rule["cap"])
+        if kind == "roomsDisjoint":
+            return self.rooms_disjoint(rule["activities"])
         start, end = COORDINATES[rule["scale"]]
         x = self.coordinate
         if kind == "precedence":
@@ -79,8 +82,54 @@ class Formulation:
             if len(per_activity) > cap:
                 self.model.Add(sum(sum(bools) for bools in per_activity.values()) <= cap)
 
+    def rooms_disjoint(self, activities):
+        """One optional interval per activity and room; no two intervals overlap in a room."""
+        per_room = {}
+        for a in activities:
+            rooms = {}
+            for slot, chosen in zip(self.activities[a]["slots"], self.chosen[a]):
+                if slot[ROOM] >= 0:
+                    rooms.setdefault(slot[ROOM], []).append(chosen)
+            if not rooms:
+                continue
+            start, end = self.coordinate(a, START), self.coordinate(a, END)
+            lengths = {slot[END] - slot[START] for slot in self.activities[a]["slots"]}
+            if len(lengths) == 1:
+                size = lengths.pop()
+            else:
+                size = self.model.NewIntVar(min(lengths), max(lengths), f"{a}.size")
+                self.model.Add(end == start + size)
+            for room, bools in rooms.items():
+                present = self.model.NewBoolVar(f"{a}@room{room}")
+                self.model.Add(present == sum(bools))
+                per_room.setdefault(room, []).append(
+                    self.model.NewOptionalIntervalVar(start, size, end, present, f"{a}in{room}"))
+        for intervals in per_room.values():
+            self.model.AddNoOverlap(intervals)
+
+    def pair_terms(self):
+        """Soft wishes about two activities, as (variable, weight) terms of the objective."""
+        terms = []
+        for p in self.data.get("pairPenalties", []):
+            a, b, m = p["a"], p["b"], self.model
+            if p["type"] == "sameRoom":
+                ra, rb = self.coordinate(a, ROOM), self.coordinate(b, ROOM)
+                differ = m.NewBoolVar(f"rooms{a}!={b}")
+                m.Add(ra == rb).OnlyEnforceIf(differ.Not())
+                terms.append((differ, p["weight"]))
+            else:
+                start, end = COORDINATES[p["scale"]]
+                x = self.coordinate
+                gap = m.NewIntVar(0, 10**9, f"gap{a},{b}")
+                m.AddMaxEquality(gap, [0, x(b, start) - x(a, end), x(a, start) - x(b, end)])
+                short = m.NewIntVar(0, p["minimum"], f"short{a},{b}")
+                m.Add(short >= p["minimum"] - gap)
+                terms.append((short, p["weight"] * (1440 if p["scale"] == "days" else 1)))
+        return terms
+
     def objective(self):
         terms = [(b, s[COST]) for a, bools in zip(self.activities, self.chosen) for b, s in zip(bools, a["slots"]) if s[COST]]
+        terms += self.pair_terms()
         self.model.Minimize(cp_model.LinearExpr.WeightedSum([b for b, _ in terms], [c for _, c in terms]))
 
     def choice(self, solver):

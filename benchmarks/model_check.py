@@ -11,13 +11,23 @@ import json
 import sys
 from datetime import datetime, timezone
 
-START, END, FIRST_DAY, END_DAY, WEEK, COST = range(6)
+START, END, FIRST_DAY, END_DAY, WEEK, COST, ROOM = range(7)
 COORDINATES = {"minutes": (START, END), "days": (FIRST_DAY, END_DAY)}
 
 
 def objective(model, choice):
-    """The total cost of `choice`: one slot index per activity."""
-    return sum(a["slots"][k][COST] for a, k in zip(model["activities"], choice))
+    """The total cost of `choice`: one slot index per activity, plus the pair penalties."""
+    slot = [a["slots"][k] for a, k in zip(model["activities"], choice)]
+    return sum(s[COST] for s in slot) + sum(pair_cost(p, slot[p["a"]], slot[p["b"]]) for p in model.get("pairPenalties", []))
+
+
+def pair_cost(pair, x, y):
+    """A soft wish about two activities (docs/model-format.md)."""
+    if pair["type"] == "sameRoom":
+        return pair["weight"] if x[ROOM] >= 0 and y[ROOM] >= 0 and x[ROOM] != y[ROOM] else 0
+    start, end = COORDINATES[pair["scale"]]
+    gap = max(0, y[start] - x[end], x[start] - y[end])
+    return pair["weight"] * max(0, pair["minimum"] - gap) * (1440 if pair["scale"] == "days" else 1)
 
 
 def broken(model, choice):
@@ -31,6 +41,9 @@ def holds(rule, slot):
     if kind == "weeklyCap":
         weeks = [slot[a][WEEK] for a in rule["activities"]]
         return all(weeks.count(w) <= rule["cap"] for w in set(weeks))
+    if kind == "roomsDisjoint":
+        used = sorted((slot[a][ROOM], slot[a][START], slot[a][END]) for a in rule["activities"] if slot[a][ROOM] >= 0)
+        return all(r1 != r2 or e1 <= s2 for (r1, _, e1), (r2, s2, _) in zip(used, used[1:]))
     start, end = COORDINATES[rule["scale"]]
     if kind == "precedence":
         before, after = slot[rule["before"]], slot[rule["after"]]
@@ -52,10 +65,12 @@ def utc_minute(text):
 
 def choice_of(model, schedule):
     """Each activity's slot index in a schedule.json, or None when its start is no allowed slot."""
-    starts = {e["id"]: utc_minute(e["startUTC"]) for e in schedule["events"] if not e["fixed"]}
+    rooms = model.get("rooms", [])
+    starts = {e["id"]: (utc_minute(e["startUTC"]), rooms.index(e["room"]) if e.get("room") in rooms else -1)
+              for e in schedule["events"] if not e["fixed"]}
     choice = []
     for a in model["activities"]:
-        index = [k for k, s in enumerate(a["slots"]) if s[START] == starts.get(a["id"])]
+        index = [k for k, s in enumerate(a["slots"]) if (s[START], s[ROOM]) == starts.get(a["id"])]
         choice.append(index[0] if index else None)
     return choice
 

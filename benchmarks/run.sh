@@ -40,7 +40,7 @@ for n in $SIZES; do
     "$CONVENE" plan "$dir/plan.yaml" --out "$dir" --export-model "$dir/model.json" --time-limit "$TIME_LIMIT" \
         > "$dir/table.txt" 2> "$dir/stderr.txt" || code=$?
     wall=$(elapsed "$started" "$(now)")
-    read -r solve nodes < <(sed -n '1s/.*(\([0-9.]*\) s, \([0-9]*\) nodes).*/\1 \2/p' "$dir/table.txt"; echo "- -")
+    read -r solve nodes < <(sed -n '1s/.*(\([0-9.]*\) s, \([0-9]*\) nodes[^)]*).*/\1 \2/p' "$dir/table.txt"; echo "- -")
     case $code in
         0) status=$(field status < "$dir/schedule.json"); objective=$(field objective < "$dir/schedule.json") ;;
         3) status=infeasible; objective=- ;;
@@ -89,6 +89,22 @@ for n in $SIZES; do
 done
 
 # The real calendar: five runs, median wall time.
+echo
+echo "Synthetic summits over 4 days (seed $SEED, $TIME_LIMIT s each): Convene's first timetable, best, and CP-SAT on the same model"
+for spec in ${SUMMITS:-"100 8 120" "400 20 500"}; do
+    read -r sessions rooms speakers <<< "$spec"
+    dir="$work/summit$sessions"
+    mkdir -p "$dir"
+    python3 benchmarks/generate_summit.py "$sessions" "$rooms" "$speakers" "$SEED" > "$dir/plan.yaml"
+    "$CONVENE" plan "$dir/plan.yaml" --out "$dir" --export-model "$dir/model.json" --time-limit "$TIME_LIMIT" \
+        > "$dir/table.txt" 2> "$dir/stderr.txt" || true
+    first_line=$(head -n 1 "$dir/table.txt")
+    cpsat=$("$PYTHON" benchmarks/cpsat_reference.py "$dir/model.json" --time-limit "$TIME_LIMIT" | tail -n 1) || cpsat='{}'
+    verdict=$(python3 benchmarks/model_check.py "$dir/model.json" "$dir/schedule.json" 2>/dev/null) || verdict='{}'
+    echo "summit $sessions sessions / $rooms rooms / $speakers speakers: convene: $first_line"
+    echo "    checked against the export: $(echo "$verdict" | cut -c1-160)"
+    echo "    cp-sat: $cpsat"
+done
 echo
 times=()
 for _ in 1 2 3 4 5; do

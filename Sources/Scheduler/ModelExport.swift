@@ -6,10 +6,11 @@ import Foundation
 /// Rules about one activity alone are applied first: each activity lists only the slots they
 /// allow, with each slot's penalty.
 public enum ModelExport {
-    public static func json(_ problem: Problem, calendar: String) -> String {
+    /// - Parameter rooms: the ids of the rooms slots refer to by index (a summit's), else empty.
+    public static func json(_ problem: Problem, calendar: String, rooms: [String] = []) -> String {
         let domains = Solver.initialDomains(problem, enabled: nil)
         let costs = problem.slotCosts()
-        var out = "{\n  \"calendar\": \(quote(calendar)),\n  \"activities\": [\n"
+        var out = "{\n  \"calendar\": \(quote(calendar)),\n  \"rooms\": [\(rooms.map(quote).joined(separator: ", "))],\n  \"activities\": [\n"
         out += problem.activities.indices.map { a in
             let slots = domains[a].map { i -> String in
                 let s = problem.activities[a].slots[Int(i)]

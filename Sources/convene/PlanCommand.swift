@@ -38,7 +38,8 @@ extension Convene {
             let announced = try solve.announced(for: plan)
             let model = ModelBuilder.build(plan, previous: announced)
             if let exportModel {
-                try AtomicFile.write(ModelExport.json(model.problem, calendar: plan.calendar.id.value), to: exportModel)
+                try AtomicFile.write(ModelExport.json(model.problem, calendar: plan.calendar.id.value, rooms: plan.rooms.map(\.id.value)),
+                                    to: exportModel)
             }
             var options = solve.solverOptions()
             options.progress = ProgressLine.reporter()
