@@ -1,8 +1,8 @@
 import Foundation
 
 /// Escaping for text and attributes in HTML and SVG.
-enum Markup {
-    static func escape(_ text: String) -> String {
+public enum Markup {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for ch in text {

@@ -53,28 +53,11 @@ public enum PlanLoader {
         }
         let document = PlanDocument(root: root, path: path, log: log)
         documents.append(document)
-        let folder = (path as NSString).deletingLastPathComponent
         for include in document.includes {
-            let target = normalized(include.value.hasPrefix("/") || folder.isEmpty
-                ? include.value : (folder as NSString).appendingPathComponent(include.value))
+            let target = RelativePath.resolve(include.value, from: path)
             readTree(target, namedAt: include.location, chain: chain + [(canonical, path)],
                      documents: &documents, seen: &seen, log: log)
         }
-    }
-
-    /// `a/sub/../b.yaml` as `a/b.yaml`, keeping a relative path relative so messages show
-    /// paths as the user would write them.
-    static func normalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != "..", !last.isEmpty {
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
     }
 
     private static func uniqued(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

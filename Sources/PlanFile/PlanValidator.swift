@@ -99,8 +99,7 @@ enum PlanValidator {
     }
 
     static func checkFileExists(_ file: Located<String>, log: DiagnosticLog) {
-        let folder = (file.location.path as NSString).deletingLastPathComponent
-        let path = file.value.hasPrefix("/") || folder.isEmpty ? file.value : (folder as NSString).appendingPathComponent(file.value)
+        let path = RelativePath.resolve(file.value, from: file.location.path)
         if !FileManager.default.fileExists(atPath: path) {
             log.error(file.location, "no such file '\(path)'", hint: "paths are read from the folder of the file that names them")
         }

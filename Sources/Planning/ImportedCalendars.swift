@@ -18,8 +18,7 @@ public enum ImportedCalendars {
         let from = (horizon.first.dayNumber - 1) * 86_400, until = (horizon.last.dayNumber + 2) * 86_400
         for i in plan.blackouts.indices {
             guard let ics = plan.blackouts[i].ics else { continue }
-            let folder = (ics.location.path as NSString).deletingLastPathComponent
-            let path = ics.value.hasPrefix("/") || folder.isEmpty ? ics.value : (folder as NSString).appendingPathComponent(ics.value)
+            let path = RelativePath.resolve(ics.value, from: ics.location.path)
             let start = SourceLocation(path: path, line: 1, column: 1)
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.error(at: ics.location, "cannot read the calendar '\(path)'", hint: "check the path"))

@@ -1,3 +1,5 @@
+import Pictures
+
 /// `index.html`: the release's front page, with webcal:// and https:// subscribe links for
 /// every public feed. Personal feeds are never listed.
 struct IndexPage {
@@ -57,8 +59,5 @@ struct IndexPage {
             """
     }
 
-    func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    func escape(_ text: String) -> String { Markup.escape(text) }
 }
