@@ -79,7 +79,11 @@ let package = Package(
             dependencies: ["Agenda", "Planning", "PlanFile", "Scheduler", "Chronology", "Publishing", "ICal"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Planning", "PlanFile", "Scheduler", "Chronology"]),
+        .testTarget(
+            name: "PicturesTests",
+            dependencies: ["Pictures", "Planning", "PlanFile", "Scheduler", "Chronology"],
+            exclude: ["small-timeline.golden.html"]
+        ),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
     ]
 )
