@@ -65,7 +65,21 @@ bench: deps
 		echo "Creating benchmarks/.venv with ortools"; \
 		python3 -m venv benchmarks/.venv && $(BENCH_PYTHON) -m pip install -q ortools; \
 	}
-	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) benchmarks/run.sh
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v bc >/dev/null || \
+		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light bc; }
+	@$(BENCH_PYTHON) -c 'import icalendar' 2>/dev/null || $(BENCH_PYTHON) -m pip install -q icalendar
+	@echo "== feeds: a 10,000-event feed, written and parsed with libical, against Python icalendar"
+	.build/release/ConveneBench feeds /tmp/convene-bench-feed.ics | tee /tmp/convene-bench-feed.txt
+	@$(BENCH_PYTHON) benchmarks/feeds_python.py /tmp/convene-bench-feed.ics \
+		$$(sed -n 's/.*write \([0-9.]*\) s.*/\1/p' /tmp/convene-bench-feed.txt) \
+		$$(sed -n 's/.*parse \([0-9.]*\) s.*/\1/p' /tmp/convene-bench-feed.txt)
+	@echo "== the 2021 calendar"
+	.build/release/ConveneBench plan calendars/ogp-2021.yaml
+	@echo "== the solver against CP-SAT: synthetic plans (30 s) and summits (60 s)"
+	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=30 SUMMITS= benchmarks/run.sh
+	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=60 SIZES= benchmarks/run.sh
+	@echo "== the feed server against nginx"
+	CONVENE=.build/release/convene benchmarks/serve.sh 30
 
 clean:
 	rm -rf .build

@@ -91,7 +91,8 @@ done
 # The real calendar: five runs, median wall time.
 echo
 echo "Synthetic summits over 4 days (seed $SEED, $TIME_LIMIT s each): Convene's first timetable, best, and CP-SAT on the same model"
-for spec in ${SUMMITS:-"100 8 120" "400 20 500"}; do
+IFS=',' read -r -a summit_specs <<< "${SUMMITS-100 8 120,400 20 500}"
+for spec in "${summit_specs[@]}"; do
     read -r sessions rooms speakers <<< "$spec"
     dir="$work/summit$sessions"
     mkdir -p "$dir"
