@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 CONVENE=${CONVENE:-.build/release/convene}
 PYTHON=${PYTHON:-benchmarks/.venv/bin/python}
 TIME_LIMIT=${TIME_LIMIT:-30}
-SIZES=${SIZES:-50 200 1000}
+SIZES=${SIZES-50 200 1000}
 SEED=${SEED:-1}
 [ -x "$CONVENE" ] || { echo "run.sh: no binary at $CONVENE; run 'make bench' or set CONVENE" >&2; exit 1; }
 "$PYTHON" -c 'import ortools' 2>/dev/null || { echo "run.sh: $PYTHON cannot import ortools; run 'make bench' or set PYTHON" >&2; exit 1; }

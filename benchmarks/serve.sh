@@ -14,6 +14,7 @@ rm -f "$work"/calendars/*.ledger.json
 (cd "$work" && "$OLDPWD/$CONVENE" publish calendars/ogp-2021.yaml --out release --now 2021-01-15T09:00Z >/dev/null)
 release=$(readlink -f "$work/release")
 
+chmod -R a+rX "$work"   # nginx's workers read the release as another user
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx.pid;

@@ -26,7 +26,7 @@ struct FeedResponder: Sendable {
         var headers: HTTPFields = [
             .contentType: file.contentType,
             .eTag: file.etag,
-            .lastModified: HTTPDate.format(file.lastModified),
+            .lastModified: file.lastModifiedText,
             .cacheControl: isPersonal ? "private, max-age=300" : "public, max-age=300",
             .vary: "Accept-Encoding",
         ]

@@ -10,6 +10,8 @@ struct ReleaseFile: Sendable {
     /// `"<sha-256 of the body>"`, quoted as HTTP requires.
     let etag: String
     let lastModified: Date
+    /// `lastModified` as an HTTP date, formatted once.
+    let lastModifiedText: String
     let contentType: String
 }
 
@@ -70,9 +72,9 @@ final class ReleaseFiles: @unchecked Sendable {
         var copy = body
         let gzipped = data.count > 512 ? try? copy.compress(with: .gzip()) : nil
         body.moveReaderIndex(to: 0)
-        return ReleaseFile(body: body, gzipped: gzipped, etag: "\"\(SHA256.hex(data))\"",
-                           lastModified: (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0),
-                           contentType: Self.contentType(path))
+        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        return ReleaseFile(body: body, gzipped: gzipped, etag: "\"\(SHA256.hex(data))\"", lastModified: modified,
+                           lastModifiedText: HTTPDate.format(modified), contentType: Self.contentType(path))
     }
 
     static func contentType(_ path: String) -> String {
