@@ -202,7 +202,6 @@ public final class Solver {
         best = assignment
         bestObjective = objective
         if firstSolutionAt == nil { firstSolutionAt = Date().timeIntervalSince(started) }
-        if options.stopAtFirst { stopped = false }
     }
 
     private func checkLimits() {
@@ -267,11 +266,9 @@ extension Solver {
             domains = restricted
             guard propagation.run(&domains, changed: Array(0..<count)) else { continue }
             stopped = false
-            let before = bestObjective
             nodeLimit = nodes + Self.neighbourhoodNodes
             search()
             nodeLimit = options.nodeLimit
-            _ = before
         }
         stopped = true
     }
