@@ -10,6 +10,8 @@ struct Propagation {
     let rulesOf: [[Int]]
     /// The activities' slots, held directly: the innermost loops read them.
     let slots: [[Slot]]
+    /// Each activity's longest slot, in minutes: how far back an overlapping start can lie.
+    let longest: [Int]
 
     init(problem: Problem, enabled: [Bool]?) {
         self.problem = problem
@@ -23,6 +25,7 @@ struct Propagation {
         self.relational = relational
         self.rulesOf = rulesOf
         slots = problem.activities.map(\.slots)
+        longest = problem.activities.map { $0.slots.map { $0.end - $0.start }.max() ?? 0 }
     }
 
     /// Propagates from the activities in `changed`; false when some domain empties.
@@ -145,21 +148,35 @@ struct Propagation {
 
     /// Once an activity is fixed in a room, no other may take that room while it runs.
     ///
-    /// - Complexity: O(n · d) for the activity that just became fixed; others were handled
-    ///   when they were fixed.
+    /// Domains are sorted by start, so the slots that could overlap the fixed one lie in one
+    /// stretch, found by binary search; only those are looked at.
+    /// - Complexity: O(n · (log d + k)) for the activity that just became fixed, k the slots
+    ///   starting while it runs.
     private func roomsDisjoint(_ list: [Int], changed: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
         guard d.isFixed(changed) else { return true }
         let fixed = slot(changed, d[changed][0])
         guard fixed.room >= 0 else { return true }
         for a in list where a != changed {
-            let kept = d[a].filter { index in
-                let s = slot(a, index)
-                return s.room != fixed.room || s.end <= fixed.start || fixed.end <= s.start
+            let own = slots[a], domain = d[a]
+            // Slots starting after fixed.start − longest and before fixed.end may overlap.
+            let earliest = fixed.start - longest[a]
+            var lo = 0, hi = domain.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if own[Int(domain[mid])].start <= earliest { lo = mid + 1 } else { hi = mid }
             }
-            if kept.count != d[a].count {
-                touched.append(a)
-                guard d.set(a, kept) else { return false }
+            var clash: [Int] = []
+            var i = lo
+            while i < domain.count, own[Int(domain[i])].start < fixed.end {
+                let s = own[Int(domain[i])]
+                if s.room == fixed.room && s.end > fixed.start { clash.append(i) }
+                i += 1
             }
+            guard !clash.isEmpty else { continue }
+            var kept = domain
+            for position in clash.reversed() { kept.remove(at: position) }
+            touched.append(a)
+            guard d.set(a, kept) else { return false }
         }
         return true
     }
