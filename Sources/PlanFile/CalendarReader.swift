@@ -6,6 +6,9 @@ enum CalendarReader {
     static let keys = ["id", "name", "organiser", "zone", "horizon", "granularity", "travel-buffer", "max-events-per-week",
                        "url", "description"]
 
+    /// Ten years: longer horizons are refused before anything tries to enumerate them.
+    static let maxHorizonDays = 3653
+
     static func read(_ node: PlanNode, log: DiagnosticLog) -> CalendarInfo? {
         guard let m = MappingReader(node, subject: "the calendar section", keys: keys, log: log) else { return nil }
         let id = m.string("id", required: true)
@@ -15,6 +18,11 @@ enum CalendarReader {
         let horizon = m.parsed("horizon", required: true, DateSpan.parse)
         if let horizon, horizon.value.endsBeforeItStarts {
             log.error(horizon.location, "the horizon ends (\(horizon.value.last)) before it starts (\(horizon.value.first))")
+        } else if let horizon, horizon.value.dayCount > maxHorizonDays {
+            // Every event may start on any day of the horizon: a century would mean millions of
+            // possible starts per event, and `convene plan` would run out of memory.
+            log.error(horizon.location, "the horizon \(horizon.value) spans \(horizon.value.dayCount) days; a plan covers at most 10 years",
+                      hint: "plan one year (or a few) at a time")
         }
         var granularity = CalendarInfo.Granularity.day
         if let g = m.string("granularity") {
@@ -36,7 +44,8 @@ enum CalendarReader {
                 organiser = om.string("name", required: true).map { Organiser(name: $0.value, email: om.string("email")?.value) }
             }
         }
-        guard let id, let name, let zone, let horizon, !horizon.value.endsBeforeItStarts else { return nil }
+        guard let id, let name, let zone, let horizon, !horizon.value.endsBeforeItStarts,
+              horizon.value.dayCount <= maxHorizonDays else { return nil }
         return CalendarInfo(id: id, name: name.value, organiser: organiser, zone: zone.value, horizon: horizon,
                             granularity: granularity, travelBuffer: m.parsed("travel-buffer", PlanDuration.parse),
                             maxEventsPerWeek: m.integer("max-events-per-week", in: 1...1000), url: m.string("url")?.value,

@@ -177,6 +177,13 @@ import Testing
         ])
     }
 
+    @Test func aCenturyLongHorizonIsRefused() throws {
+        let fixture = try PlanFixture(["plan.yaml": calendarHeader.replacingOccurrences(of: "horizon: 2021", with: "horizon: 1900..1999")])
+        #expect(fixture.messages() == [
+            "plan.yaml:5:12: error: the horizon 1900-01-01..1999-12-31 spans 36524 days; a plan covers at most 10 years; plan one year (or a few) at a time",
+        ])
+    }
+
     @Test func everyProblemIsReportedNotJustTheFirst() throws {
         let result = messages("""
             events:
