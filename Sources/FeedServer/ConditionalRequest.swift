@@ -7,6 +7,7 @@ enum ConditionalRequest {
     /// otherwise If-Modified-Since, to the second.
     static func notModified(_ headers: HTTPFields, etag: String, lastModified: Date) -> Bool {
         if let inm = headers[.ifNoneMatch] {
+            if inm == etag { return true }  // what clients send back, most of the time
             let candidates = inm.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             return candidates.contains { $0 == "*" || strip($0) == strip(etag) }
         }

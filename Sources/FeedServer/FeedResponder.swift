@@ -22,25 +22,14 @@ struct FeedResponder: Sendable {
         let path = request.uri.path
         guard let relative = Self.releasePath(for: path, tokens: tokens) else { return Self.notFound() }
         guard let file = files.file(relative) else { return Self.notFound() }
-        let isPersonal = relative.hasPrefix("private/")
-        var headers: HTTPFields = [
-            .contentType: file.contentType,
-            .eTag: file.etag,
-            .lastModified: file.lastModifiedText,
-            .cacheControl: isPersonal ? "private, max-age=300" : "public, max-age=300",
-            .vary: "Accept-Encoding",
-        ]
         if ConditionalRequest.notModified(request.headers, etag: file.etag, lastModified: file.lastModified) {
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: file.notModifiedHeaders)
         }
-        var body = file.body
-        if let gzipped = file.gzipped, Self.acceptsGzip(request.headers) {
-            body = gzipped
-            headers[.contentEncoding] = "gzip"
-        }
-        headers[.contentLength] = String(body.readableBytes)
+        let gzip = file.gzipped != nil && Self.acceptsGzip(request.headers)
+        let body = gzip ? file.gzipped! : file.body
         // HEAD: the same headers, Content-Length included, and no body.
-        return Response(status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+        return Response(status: .ok, headers: gzip ? file.gzipHeaders! : file.plainHeaders,
+                        body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
     }
 
     /// The file inside the release a URL path names, or nil.
@@ -64,8 +53,12 @@ struct FeedResponder: Sendable {
 
     /// A file or folder name as releases write them: no dots at the start, no separators, no escapes.
     static func isSafeName(_ name: Substring) -> Bool {
-        !name.isEmpty && name.count <= 128 && name.first != "." && name.allSatisfy {
-            ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" || $0 == "."
+        // Bytes, not Characters: Unicode property lookups per character showed in profiles.
+        let bytes = name.utf8
+        return !bytes.isEmpty && bytes.count <= 128 && bytes.first != UInt8(ascii: ".") && bytes.allSatisfy { b in
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
         }
     }
 

@@ -1,34 +1,77 @@
 import CompressNIO
 import Foundation
+import HTTPTypes
 import NIOCore
 import Publishing
 
-/// One file of a release, loaded once: its bytes, gzip form, strong ETag and Last-Modified.
+/// One file of a release, loaded once: its bytes, gzip form, strong ETag, Last-Modified, and
+/// the response headers for each answer, built once so a request only copies them.
 struct ReleaseFile: Sendable {
     let body: ByteBuffer
     let gzipped: ByteBuffer?
     /// `"<sha-256 of the body>"`, quoted as HTTP requires.
     let etag: String
     let lastModified: Date
-    /// `lastModified` as an HTTP date, formatted once.
-    let lastModifiedText: String
-    let contentType: String
+    /// Headers of a 304: what a 200 would carry, without Content-Length.
+    let notModifiedHeaders: HTTPFields
+    /// Headers of a 200 with the plain body, and with the gzipped one.
+    let plainHeaders: HTTPFields
+    let gzipHeaders: HTTPFields?
+
+    init(body: ByteBuffer, gzipped: ByteBuffer?, etag: String, lastModified: Date, contentType: String, isPersonal: Bool) {
+        self.body = body
+        self.gzipped = gzipped
+        self.etag = etag
+        self.lastModified = lastModified
+        let common: HTTPFields = [
+            .contentType: contentType,
+            .eTag: etag,
+            .lastModified: HTTPDate.format(lastModified),
+            .cacheControl: isPersonal ? "private, max-age=300" : "public, max-age=300",
+            .vary: "Accept-Encoding",
+        ]
+        notModifiedHeaders = common
+        var plain = common
+        plain[.contentLength] = String(body.readableBytes)
+        plainHeaders = plain
+        gzipHeaders = gzipped.map { zipped in
+            var headers = common
+            headers[.contentEncoding] = "gzip"
+            headers[.contentLength] = String(zipped.readableBytes)
+            return headers
+        }
+    }
 }
 
 /// Reads files from the release directory `--dir` names. The directory is a link Convene
-/// switches atomically to each new release; every request resolves it once, so it is served
-/// from one release from start to end. Releases are immutable, so files are cached by their
-/// resolved path.
+/// switches atomically to each new release (`.NAME.releases/r-<digest>`); every request reads
+/// the link once — one `readlink`, where resolving the whole path took several system calls —
+/// and is served from that release from start to end. Releases are immutable and named by
+/// their content, so files are cached by release. A `--dir` that is a plain directory is
+/// resolved once and its files cached as they were first read.
 final class ReleaseFiles: @unchecked Sendable {
     // @unchecked: the cache is only touched under `lock`.
     let root: String
     private let lock = NSLock()
     private var cache: [String: ReleaseFile] = [:]
+    /// The link's target when the cache was filled ("" for a plain directory), and the
+    /// release's real path.
+    private var cachedLink: String?
     private var cachedRelease = ""
 
     init(root: String) { self.root = root }
 
-    /// The directory of the release in place now, or nil when there is none.
+    /// The release in place now: the link's target text ("" when `root` is a plain directory),
+    /// or nil when there is nothing at `root`.
+    func currentLink() -> String? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 4096) { buffer in
+            let count = readlink(root, buffer.baseAddress!, 4095)
+            if count < 0 { return errno == EINVAL ? "" : nil }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
+        }
+    }
+
+    /// The real path of the release directory in place now, or nil when there is none.
     func currentRelease() -> String? {
         guard let resolved = realpath(root, nil) else { return nil }
         defer { free(resolved) }
@@ -38,26 +81,29 @@ final class ReleaseFiles: @unchecked Sendable {
     /// A file of the current release by its path inside it (already checked to be one of the
     /// release's own names), or nil when it does not exist or would leave the release.
     func file(_ relative: String) -> ReleaseFile? {
-        guard let release = currentRelease() else { return nil }
-        let key = release + "/" + relative
+        guard let link = currentLink() else { return nil }
         lock.lock()
-        if cachedRelease != release {
-            cache.removeAll()  // a new release: the old files will not be asked for again
-            cachedRelease = release
-        }
-        if let hit = cache[key] {
+        if cachedLink == link, let hit = cache[relative] {
             lock.unlock()
             return hit
         }
         lock.unlock()
-        guard let loaded = load(key, release: release) else { return nil }
+        // A miss, or a new release: resolve it fully. If the link moves between the two reads,
+        // the next request sees a new target and resolves again.
+        guard let release = currentRelease(), let loaded = load(release + "/" + relative, release: release, relative: relative)
+        else { return nil }
         lock.lock()
-        if cachedRelease == release { cache[key] = loaded }
+        if cachedLink != link || cachedRelease != release {
+            cache.removeAll()  // a new release: the old files will not be asked for again
+            cachedLink = link
+            cachedRelease = release
+        }
+        cache[relative] = loaded
         lock.unlock()
         return loaded
     }
 
-    private func load(_ path: String, release: String) -> ReleaseFile? {
+    private func load(_ path: String, release: String, relative: String) -> ReleaseFile? {
         // Symbolic links inside a release could point anywhere: serve only files whose real
         // path lies inside the release.
         guard let real = realpath(path, nil) else { return nil }
@@ -74,7 +120,7 @@ final class ReleaseFiles: @unchecked Sendable {
         body.moveReaderIndex(to: 0)
         let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
         return ReleaseFile(body: body, gzipped: gzipped, etag: "\"\(SHA256.hex(data))\"", lastModified: modified,
-                           lastModifiedText: HTTPDate.format(modified), contentType: Self.contentType(path))
+                           contentType: Self.contentType(path), isPersonal: relative.hasPrefix("private/"))
     }
 
     static func contentType(_ path: String) -> String {

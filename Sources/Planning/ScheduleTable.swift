@@ -10,7 +10,8 @@ public enum ScheduleTable {
         let objective = result.objective.map(String.init) ?? "–"
         lines.append("\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective) "
             + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes"
-            + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "") + ")")
+            + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "")
+            + (result.secondsToBest.map { String(format: ", best at %.2f s", $0) } ?? "") + ")")
         guard let assignment = result.assignment else { return lines.joined(separator: "\n") + "\n" }
         let hasRooms = !model.plan.rooms.isEmpty
         var rows: [[String]] = [["", "EVENT", "LOCAL START", "LOCAL END", "ZONE", "UTC START"] + (hasRooms ? ["ROOM"] : []) + ["WINDOW", "SLACK"]]

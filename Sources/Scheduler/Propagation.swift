@@ -107,17 +107,23 @@ struct Propagation {
         return keep(o, lo, hi, &d, &touched)
     }
 
-    /// Once one of the two is fixed, the other loses the slots that overlap it.
+    /// The other activity loses every slot that would overlap each remaining slot of the one
+    /// that changed: once it is fixed, the slots overlapping it; before, those overlapping its
+    /// compulsory part (from its latest start to its earliest end, which every slot left covers).
     ///
-    /// Only the activity that just changed can have become fixed; the other side was handled
-    /// when it was fixed, and domains only shrink.
+    /// Domains are sorted by start and ends grow with starts, so the compulsory part is read
+    /// off the first and last slots.
     private func noOverlap(_ a: Int, _ b: Int, _ padding: Int, _ scale: TimeScale, changed: Int,
                            _ d: inout Domains, _ touched: inout [Int]) -> Bool {
-        guard d.isFixed(changed) else { return true }
+        guard let first = d[changed].first, let last = d[changed].last else { return false }
+        let from = slot(changed, last).startCoordinate(scale), to = slot(changed, first).endCoordinate(scale)
+        guard from < to else { return true }
         let other = changed == a ? b : a
-        let s = slot(changed, d[changed][0])
         let own = slots[other]
-        let kept = d[other].filter { !own[Int($0)].overlaps(s, padding: padding, scale: scale) }
+        let kept = d[other].filter {
+            let s = own[Int($0)]
+            return !(s.startCoordinate(scale) < to + padding && from < s.endCoordinate(scale) + padding)
+        }
         if kept.count != d[other].count {
             touched.append(other)
             guard d.set(other, kept) else { return false }

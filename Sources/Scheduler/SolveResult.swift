@@ -21,6 +21,8 @@ public struct SolveResult: Sendable {
     public var nodes: Int
     public var seconds: Double
     public var secondsToFirstSolution: Double?
+    /// When the returned schedule was found.
+    public var secondsToBest: Double?
 }
 
 /// Limits and knobs of one solve.

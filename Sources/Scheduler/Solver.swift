@@ -15,21 +15,27 @@ public final class Solver {
     let valueOrder: [[Int32]]
     let pairs: [PairPenalty]
     let slots: [[Slot]]
+    /// The dependency-aware lower bound, when the plan has dependencies.
+    let forest: PrecedenceForest?
 
-    private var domains: Domains
-    private var best: [Int]?
-    private var bestObjective = Int.max
-    private var nodes = 0
-    private var stopped = false
+    var domains: Domains
+    private(set) var best: [Int]?
+    private(set) var bestObjective = Int.max
+    var nodes = 0
+    /// When `nodes` reaches this, the limits are checked again (every 8 nodes or so).
+    private var nextCheck = 0
+    var stopped = false
     private var started = Date()
     private var firstSolutionAt: Double?
+    private var bestAt: Double?
     private var lastProgress = 0.0
-    private var nodeLimit: Int
+    var nodeLimit: Int
+    /// Whether search prunes with the dependency-aware bound: worth its cost in the complete
+    /// searches that try to prove optimality, not in small neighbourhoods.
+    var useForest = true
 
     /// Nodes the first, complete search may use before large-neighbourhood search takes over.
     static let completeSearchNodes = 20_000
-    /// Nodes each neighbourhood's search may use.
-    static let neighbourhoodNodes = 1_000
 
     public init(_ problem: Problem, options: SolverOptions = SolverOptions()) {
         self.problem = problem
@@ -42,6 +48,7 @@ public final class Solver {
         pairs = problem.pairPenalties
         slots = problem.activities.map(\.slots)
         nodeLimit = options.nodeLimit
+        forest = PrecedenceForest(problem: problem, enabled: options.enabledRules, costs: costs)
     }
 
     /// Each activity's allowed slots, cheapest first; equal costs in slot order, or shuffled by a seed.
@@ -73,6 +80,12 @@ public final class Solver {
     }
 
     /// Solves to optimality, or to the best schedule within the limits.
+    ///
+    /// A first complete search with a small budget ends small plans, proven. Larger ones then
+    /// alternate two phases until the limits or a proof end them: large-neighbourhood search
+    /// improves the best schedule, and a complete search from the root, bounded by that
+    /// schedule, tries to prove that nothing is cheaper. Each round doubles both budgets, so
+    /// the complete searches lose at most half their work to restarts.
     public func solve() -> SolveResult {
         started = Date()
         let everyone = Array(problem.activities.indices)
@@ -80,19 +93,25 @@ public final class Solver {
         var complete = false
         let initial = domains
         if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone) {
-            rootBound = domains.lowerBound
-            // A first, complete search with a share of the budget: small plans end here, proven.
+            rootBound = max(domains.lowerBound, forest?.bound(domains) ?? 0)
+            let root = domains
             let fullNodeLimit = nodeLimit
-            nodeLimit = options.stopAtFirst ? fullNodeLimit : min(fullNodeLimit, Self.completeSearchNodes)
+            var budget = Self.completeSearchNodes
+            nodeLimit = options.stopAtFirst ? fullNodeLimit : min(fullNodeLimit, budget)
             search()
             complete = !stopped
-            nodeLimit = fullNodeLimit
-            if !complete && best != nil && !options.stopAtFirst && !timeIsUp() {
-                improveByNeighbourhoods(from: initial)
+            var neighbourhoods = NeighbourhoodSearch(seed: options.seed, problem: problem, propagation: propagation)
+            while !complete && best != nil && !options.stopAtFirst && !timeIsUp() {
+                improveByNeighbourhoods(&neighbourhoods, from: initial, nodes: 2 * budget)
+                guard !timeIsUp() else { break }
+                budget *= 2
+                complete = searchFromRoot(root, nodes: budget)
             }
+            nodeLimit = fullNodeLimit
             if !complete && best == nil && !timeIsUp() {
                 // Not even one schedule yet: keep searching with the rest of the budget.
                 stopped = false
+                domains = root
                 search()
                 complete = !stopped && best == nil
             }
@@ -108,14 +127,32 @@ public final class Solver {
         }
         return SolveResult(status: status, assignment: best, objective: best == nil ? nil : bestObjective,
                            bound: status == .optimal ? bestObjective : rootBound, nodes: nodes, seconds: seconds,
-                           secondsToFirstSolution: firstSolutionAt)
+                           secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt)
     }
 
-    private func search() {
+    /// A complete search from the propagated root with at most `nodes` nodes, bounded by the
+    /// best schedule so far; true when it finished, which proves that schedule optimal.
+    private func searchFromRoot(_ root: Domains, nodes budget: Int) -> Bool {
+        domains = root
+        stopped = false
+        nodeLimit = min(options.nodeLimit, nodes + budget)
+        search()
+        nodeLimit = options.nodeLimit
+        return !stopped
+    }
+
+    func search() {
         nodes += 1
-        if nodes & 7 == 0 { checkLimits() }
+        if nodes >= nextCheck {
+            nextCheck = nodes + 8
+            checkLimits()
+        }
         let pairCost = fixedPairCost()
         if stopped || domains.lowerBound + pairCost >= bestObjective { return }
+        if useForest, let forest, bestObjective < Int.max {
+            nodes += forest.work  // counted as nodes, so budgets stay deterministic and fair
+            if forest.bound(domains) + pairCost >= bestObjective { return }
+        }
         guard let a = chooseActivity() else {
             record()
             return
@@ -201,7 +238,8 @@ public final class Solver {
         guard objective < bestObjective else { return }
         best = assignment
         bestObjective = objective
-        if firstSolutionAt == nil { firstSolutionAt = Date().timeIntervalSince(started) }
+        bestAt = Date().timeIntervalSince(started)
+        if firstSolutionAt == nil { firstSolutionAt = bestAt }
     }
 
     private func checkLimits() {
@@ -216,62 +254,6 @@ public final class Solver {
 
 extension Solver {
     func timeIsUp() -> Bool { Date().timeIntervalSince(started) > options.timeLimit || nodes > options.nodeLimit }
-
-    /// Large-neighbourhood search: free a few related activities, keep the rest where the best
-    /// schedule has them, and search that small problem for something better; repeat.
-    ///
-    /// Neighbourhoods grow from a random activity along the rules that tie it to others, so a
-    /// move that needs several activities to shift together is found. Deterministic for a seed:
-    /// the sequence of neighbourhoods and each one's node budget are fixed; only the time limit
-    /// can end it earlier on a slower machine.
-    func improveByNeighbourhoods(from initial: Domains) {
-        var rng = SplitMix64(seed: options.seed &+ 0x5EED)
-        let count = problem.activities.count
-        let size = min(count, max(8, count / 12))
-        var neighbours = Array(repeating: Set<Int>(), count: count)
-        for r in propagation.relational {
-            let list = problem.rules[r].activities
-            guard list.count <= 8 else { continue }  // n-ary rules tie everyone: no guide
-            for a in list { neighbours[a].formUnion(list) }
-        }
-        for p in pairs { neighbours[p.a].insert(p.b); neighbours[p.b].insert(p.a) }
-        var rounds = 0
-        while !timeIsUp() && rounds < 100_000 {
-            rounds += 1
-            guard let incumbent = best else { return }
-            // Grow a neighbourhood.
-            var chosen: [Int] = [Int(rng.next() % UInt64(count))]
-            var members = Set(chosen)
-            var frontier = 0
-            while chosen.count < size {
-                if frontier < chosen.count {
-                    let candidates = neighbours[chosen[frontier]].subtracting(members).sorted()
-                    frontier += 1
-                    for c in candidates.shuffledDeterministically(&rng).prefix(3) where chosen.count < size {
-                        chosen.append(c)
-                        members.insert(c)
-                    }
-                } else {
-                    let c = Int(rng.next() % UInt64(count))
-                    if members.insert(c).inserted { chosen.append(c) }
-                }
-            }
-            // Everyone else stays put.
-            var restricted = initial
-            var ok = true
-            for a in 0..<count where !members.contains(a) {
-                if !restricted.set(a, [Int32(incumbent[a])]) { ok = false; break }
-            }
-            guard ok else { continue }
-            domains = restricted
-            guard propagation.run(&domains, changed: Array(0..<count)) else { continue }
-            stopped = false
-            nodeLimit = nodes + Self.neighbourhoodNodes
-            search()
-            nodeLimit = options.nodeLimit
-        }
-        stopped = true
-    }
 }
 
 extension Array {
