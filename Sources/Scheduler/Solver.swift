@@ -92,8 +92,10 @@ public final class Solver {
         var rootBound = 0
         var complete = false
         let initial = domains
-        if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone) {
-            rootBound = max(domains.lowerBound, forest?.bound(domains) ?? 0)
+        // The forest's bound is exact for its dependencies: "infinity" proves them unsatisfiable.
+        if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone),
+           case let forestBound = forest?.bound(domains) ?? 0, forestBound < PrecedenceForest.infinity {
+            rootBound = max(domains.lowerBound, forestBound)
             let root = domains
             let fullNodeLimit = nodeLimit
             var budget = Self.completeSearchNodes
