@@ -25,11 +25,12 @@ struct FeedResponder: Sendable {
         if ConditionalRequest.notModified(request.headers, etag: file.etag, lastModified: file.lastModified) {
             return Response(status: .notModified, headers: file.notModifiedHeaders)
         }
-        let gzip = file.gzipped != nil && Self.acceptsGzip(request.headers)
-        let body = gzip ? file.gzipped! : file.body
+        var (body, headers) = (file.body, file.plainHeaders)
+        if let gzipped = file.gzipped, let gzipHeaders = file.gzipHeaders, Self.acceptsGzip(request.headers) {
+            (body, headers) = (gzipped, gzipHeaders)
+        }
         // HEAD: the same headers, Content-Length included, and no body.
-        return Response(status: .ok, headers: gzip ? file.gzipHeaders! : file.plainHeaders,
-                        body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+        return Response(status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
     }
 
     /// The file inside the release a URL path names, or nil.
