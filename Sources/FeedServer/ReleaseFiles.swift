@@ -12,7 +12,8 @@ struct ReleaseFile: Sendable {
     /// `"<sha-256 of the body>"`, quoted as HTTP requires.
     let etag: String
     let lastModified: Date
-    /// Headers of a 304: what a 200 would carry, without Content-Length.
+    /// Headers of a 304: the validators and caching fields a 200 carries (RFC 9110 §15.4.5),
+    /// without Content-Type and Content-Length, which describe a body a 304 does not have.
     let notModifiedHeaders: HTTPFields
     /// Headers of a 200 with the plain body, and with the gzipped one.
     let plainHeaders: HTTPFields
@@ -23,14 +24,14 @@ struct ReleaseFile: Sendable {
         self.gzipped = gzipped
         self.etag = etag
         self.lastModified = lastModified
-        let common: HTTPFields = [
-            .contentType: contentType,
+        notModifiedHeaders = [
             .eTag: etag,
             .lastModified: HTTPDate.format(lastModified),
             .cacheControl: isPersonal ? "private, max-age=300" : "public, max-age=300",
             .vary: "Accept-Encoding",
         ]
-        notModifiedHeaders = common
+        var common = notModifiedHeaders
+        common[.contentType] = contentType
         var plain = common
         plain[.contentLength] = String(body.readableBytes)
         plainHeaders = plain

@@ -3,10 +3,11 @@ import Hummingbird
 
 /// Refuses what a calendar client never sends: methods other than GET and HEAD (405), request
 /// bodies (413) and very long URLs (414).
-struct RequestGuard<Context: RequestContext>: RouterMiddleware {
+enum RequestGuard {
     static var maxURILength: Int { 2048 }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    /// The refusal a request gets, or nil when it may be answered.
+    static func refusal(for request: Request) -> Response? {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "Only GET and HEAD\n")))
@@ -19,9 +20,9 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
             return Response(status: .contentTooLarge, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: "Requests carry no body\n")))
         }
-        guard request.uri.description.utf8.count <= Self.maxURILength else {
+        guard request.uri.description.utf8.count <= maxURILength else {
             return Response(status: .uriTooLong)
         }
-        return try await next(request, context)
+        return nil
     }
 }

@@ -5,29 +5,21 @@ import Logging
 
 /// One structured log line per request: method, path (personal tokens redacted), status,
 /// bytes and duration.
-struct RequestLog<Context: RequestContext>: RouterMiddleware {
+struct RequestLog: Sendable {
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            log(request, status: 500, bytes: 0, start: start)
-            throw error
-        }
-        let bytes = request.method == .head ? 0 : (response.body.contentLength ?? 0)
-        log(request, status: Int(response.status.code), bytes: bytes, start: start)
-        return response
-    }
+    /// Whether request lines are written at the logger's level (`--quiet` turns them off, and
+    /// then the server does not even read the clock for them).
+    var isRecording: Bool { logger.logLevel <= .info }
 
-    private func log(_ request: Request, status: Int, bytes: Int, start: UInt64) {
+    func record(_ request: Request, response: Response, start: UInt64) {
+        guard isRecording else { return }
+        let bytes = request.method == .head ? 0 : (response.body.contentLength ?? 0)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         logger.info("request", metadata: [
             "method": "\(request.method.rawValue)",
             "path": "\(Self.redacted(request.uri.path))",
-            "status": "\(status)",
+            "status": "\(response.status.code)",
             "bytes": "\(bytes)",
             "ms": "\(String(format: "%.2f", milliseconds))",
         ])

@@ -10,8 +10,7 @@ import Testing
 @Suite struct FeedServerTests {
     func withServer(_ fixture: ReleaseFixture, logger: Logger = Logger(label: "test"),
                     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let router = try buildRouter(releaseDir: fixture.release, logger: logger)
-        let app = Application(router: router)
+        let app = Application(responder: try buildResponder(releaseDir: fixture.release, logger: logger))
         try await app.test(.router) { client in try await test(client) }
     }
 
@@ -52,7 +51,11 @@ import Testing
             for (headers, status) in cases {
                 let response = try await client.execute(uri: "/feeds/all.ics", method: .get, headers: headers)
                 #expect(response.status == status, "\(headers)")
-                if status == .notModified { #expect(response.body.readableBytes == 0) }
+                if status == .notModified {
+                    #expect(response.body.readableBytes == 0)
+                    #expect(response.headers[.eTag] == etag && response.headers[.cacheControl] == "public, max-age=300")
+                    #expect(response.headers[.contentType] == nil)
+                }
             }
         }
     }
