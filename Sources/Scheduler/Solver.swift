@@ -3,9 +3,11 @@ import Foundation
 /// Convene's constraint solver: propagation, depth-first branch and bound, and a proof of
 /// optimality (or infeasibility) when the search completes within its limits.
 ///
-/// The lower bound is the sum of each activity's cheapest remaining slot, which is exact for
-/// the unary penalties plans use; search branches on the activity with the fewest slots left,
-/// trying its cheapest slot first (`x = v`, then `x ≠ v`).
+/// The quick lower bound is the sum of each activity's cheapest remaining slot; once a schedule
+/// is known, complete searches also read `DecompositionBound`, which accounts for dependencies
+/// and no-overlaps, and drop the slots it shows cannot beat that schedule. Search branches on
+/// the activity with the fewest slots left, trying its cheapest slot first (`x = v`, then
+/// `x ≠ v`).
 public final class Solver {
     let problem: Problem
     let options: SolverOptions
@@ -15,8 +17,8 @@ public final class Solver {
     let valueOrder: [[Int32]]
     let pairs: [PairPenalty]
     let slots: [[Slot]]
-    /// The dependency-aware lower bound, when the plan has dependencies.
-    let forest: PrecedenceForest?
+    /// The lower bound that reads dependencies and no-overlaps, when the plan has any.
+    let decomposition: DecompositionBound?
 
     var domains: Domains
     private(set) var best: [Int]?
@@ -36,6 +38,10 @@ public final class Solver {
 
     /// Nodes the first, complete search may use before large-neighbourhood search takes over.
     static let completeSearchNodes = 20_000
+    /// Subgradient steps that improve the decomposition bound before each proof phase.
+    static let tighteningSteps = 1000
+    /// At most this many rounds of tightening and narrowing before each proof phase.
+    static let narrowingRounds = 4
 
     public init(_ problem: Problem, options: SolverOptions = SolverOptions()) {
         self.problem = problem
@@ -48,7 +54,7 @@ public final class Solver {
         pairs = problem.pairPenalties
         slots = problem.activities.map(\.slots)
         nodeLimit = options.nodeLimit
-        forest = PrecedenceForest(problem: problem, enabled: options.enabledRules, costs: costs)
+        decomposition = DecompositionBound(problem: problem, enabled: options.enabledRules, costs: costs)
     }
 
     /// Each activity's allowed slots, cheapest first; equal costs in slot order, or shuffled by a seed.
@@ -92,11 +98,11 @@ public final class Solver {
         var rootBound = 0
         var complete = false
         let initial = domains
-        // The forest's bound is exact for its dependencies: "infinity" proves them unsatisfiable.
+        // A forest's bound is exact for its rules: "infinity" proves them unsatisfiable.
         if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone),
-           case let forestBound = forest?.bound(domains) ?? 0, forestBound < PrecedenceForest.infinity {
+           case let forestBound = decomposition?.bound(domains) ?? 0, forestBound < DecompositionBound.infinity {
             rootBound = max(domains.lowerBound, forestBound)
-            let root = domains
+            var root = domains
             let fullNodeLimit = nodeLimit
             var budget = Self.completeSearchNodes
             nodeLimit = options.stopAtFirst ? fullNodeLimit : min(fullNodeLimit, budget)
@@ -107,6 +113,14 @@ public final class Solver {
                 improveByNeighbourhoods(&neighbourhoods, from: initial, nodes: 2 * budget)
                 guard !timeIsUp() else { break }
                 budget *= 2
+                if let decomposition {
+                    // Better shares for the proof, aimed at the best schedule, then the slots no
+                    // cheaper schedule can use go from the root; this work counts as nodes.
+                    if !tightenAndNarrow(&root, rootBound: &rootBound, budget: budget, using: decomposition) {
+                        complete = true
+                        break
+                    }
+                }
                 complete = searchFromRoot(root, nodes: budget)
             }
             nodeLimit = fullNodeLimit
@@ -132,6 +146,38 @@ public final class Solver {
                            secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt)
     }
 
+    /// Before a proof phase: better shares for the decomposition bound, aimed at the best
+    /// schedule, then the root loses the slots no cheaper schedule can use; repeated while that
+    /// removes slots. False when it proves the best schedule optimal. The work counts as nodes.
+    /// Each round's steps are capped so that it costs at most a quarter of the coming phase's
+    /// `budget` of nodes, and stop with the time limit.
+    private func tightenAndNarrow(_ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound) -> Bool {
+        for _ in 0..<Self.narrowingRounds {
+            let before = root.values.reduce(0) { $0 + $1.count }
+            _ = decomposition.bound(root)
+            let steps = min(Self.tighteningSteps, max(1, budget / (4 * max(1, decomposition.work))))
+            let tightened = decomposition.tighten(root, upperBound: bestObjective, iterations: steps) { [unowned self] in timeIsUp() }
+            rootBound = max(rootBound, tightened.bound)
+            nodes += (tightened.steps + 2) * decomposition.work
+            guard !timeIsUp() else { return true }
+            guard rootBound < bestObjective, narrow(&root, below: bestObjective, using: decomposition) else { return false }
+            if root.values.reduce(0, { $0 + $1.count }) == before { break }
+        }
+        return true
+    }
+
+    /// Removes from the domains the slots no schedule cheaper than `upperBound` can use, and
+    /// propagates; false when no such schedule remains below them.
+    private func narrow(_ d: inout Domains, below upperBound: Int, using decomposition: DecompositionBound) -> Bool {
+        guard let kept = decomposition.slotsBelow(upperBound, within: d) else { return false }
+        var changed: [Int] = []
+        for a in kept.indices where kept[a].count < d[a].count {
+            guard d.set(a, kept[a]) else { return false }
+            changed.append(a)
+        }
+        return changed.isEmpty || propagation.run(&d, changed: changed)
+    }
+
     /// A complete search from the propagated root with at most `nodes` nodes, bounded by the
     /// best schedule so far; true when it finished, which proves that schedule optimal.
     private func searchFromRoot(_ root: Domains, nodes budget: Int) -> Bool {
@@ -151,9 +197,12 @@ public final class Solver {
         }
         let pairCost = fixedPairCost()
         if stopped || domains.lowerBound + pairCost >= bestObjective { return }
-        if useForest, let forest, bestObjective < Int.max {
-            nodes += forest.work  // counted as nodes, so budgets stay deterministic and fair
-            if forest.bound(domains) + pairCost >= bestObjective { return }
+        if useForest, let decomposition, bestObjective < Int.max {
+            // Slots that cannot beat the best schedule go, not only whole nodes; the work is
+            // counted as nodes, so budgets stay deterministic and fair.
+            let narrowed = narrow(&domains, below: bestObjective - pairCost, using: decomposition)
+            nodes += 3 * decomposition.work
+            guard narrowed, domains.lowerBound + pairCost < bestObjective else { return }
         }
         guard let a = chooseActivity() else {
             record()

@@ -1,7 +1,7 @@
 @testable import Scheduler
 import Testing
 
-/// The dependency-aware lower bound (`PrecedenceForest`) and the propagation that narrows
+/// The lower bound over forests of rules (`DecompositionBound`, `RuleForest`) and the propagation that narrows
 /// domains before it is read, on problems small enough to check by trying every schedule.
 @Suite struct BoundTests {
     /// Every assignment of the problem's activities (each to one of its slots), by brute force:
@@ -26,10 +26,20 @@ import Testing
         }
     }
 
+    static func fullDomains(_ p: Problem) -> Domains {
+        Domains(p.activities.map { (0..<Int32($0.slots.count)).map { $0 } }, costs: p.slotCosts())
+    }
+
     static func rootBound(_ p: Problem) -> Int? {
-        let costs = p.slotCosts()
-        let domains = Domains(p.activities.map { (0..<Int32($0.slots.count)).map { $0 } }, costs: costs)
-        return PrecedenceForest(problem: p, enabled: nil, costs: costs)?.bound(domains)
+        DecompositionBound(problem: p, enabled: nil, costs: p.slotCosts())?.bound(fullDomains(p))
+    }
+
+    /// The cheapest schedule keeping the rules with activity `a` on slot `v`, by brute force.
+    static func cheapest(_ p: Problem, fixing a: Int, to v: Int) -> Int? {
+        var q = p
+        q.rules.append(Rule(.allow(activity: a, slots: SlotSet(capacity: p.activities[a].slots.count, where: { $0 == v })),
+                            origin: p.rules[0].origin))
+        return cheapest(q)
     }
 
     /// Random dependencies (ends or starts, some with a maximum gap) and random wishes.
@@ -71,7 +81,7 @@ import Testing
     @Test func onTreesOfDependenciesTheBoundIsExact() {
         for seed in UInt64(1)...30 {
             let p = Self.randomProblem(seed: seed, activities: 5, extraEdges: 0).problem
-            #expect(Self.rootBound(p) ?? 0 == Self.cheapest(p) ?? PrecedenceForest.infinity, "seed \(seed)")
+            #expect(Self.rootBound(p) ?? 0 == Self.cheapest(p) ?? DecompositionBound.infinity, "seed \(seed)")
         }
     }
 
@@ -96,5 +106,72 @@ import Testing
         var domains = Domains(Solver.initialDomains(p, enabled: nil), costs: p.slotCosts())
         #expect(Propagation(problem: p, enabled: nil).run(&domains, changed: [a, b]))
         #expect(domains[b] == [0, 1, 2, 3, 6, 7, 8, 9])
+    }
+
+    /// Random no-overlaps (some with a day of padding) on top of `randomProblem`'s dependencies.
+    static func withNoOverlaps(_ t: TinyProblem, seed: UInt64, count: Int) -> Problem {
+        var t = t
+        var rng = SplitMix64(seed: seed)
+        let n = t.problem.activities.count
+        for _ in 0..<count {
+            let x = Int(rng.next() % UInt64(n)), y = Int(rng.next() % UInt64(n))
+            if x != y { t.rule(.noOverlap(x, y, padding: Int(rng.next() % 2), scale: .days)) }
+        }
+        return t.problem
+    }
+
+    @Test func noOverlapsInAForestAreExact() {
+        // A path of no-overlaps is one tree: the bound is the optimum.
+        for seed in UInt64(61)...80 {
+            var t = TinyProblem()
+            var rng = SplitMix64(seed: seed)
+            let ids = (0..<4).map { t.add("e\($0)", days: 6, length: 1 + Int(rng.next() % 2)) }
+            for (x, y) in zip(ids, ids.dropFirst()) { t.rule(.noOverlap(x, y, padding: Int(rng.next() % 2), scale: .days)) }
+            for i in ids {
+                let target = Int(rng.next() % 6), weight = 1 + Int(rng.next() % 4)
+                t.penalise(i) { abs($0 - target) * weight }
+            }
+            #expect(Self.rootBound(t.problem) ?? DecompositionBound.infinity == Self.cheapest(t.problem) ?? DecompositionBound.infinity,
+                    "seed \(seed)")
+        }
+    }
+
+    @Test func tighteningStaysAValidBoundAndOnlyRises() throws {
+        for seed in UInt64(81)...100 {
+            let p = Self.withNoOverlaps(Self.randomProblem(seed: seed, activities: 5, extraEdges: 1), seed: seed, count: 4)
+            guard let optimum = Self.cheapest(p) else { continue }
+            let bound = try #require(DecompositionBound(problem: p, enabled: nil, costs: p.slotCosts()))
+            let domains = Self.fullDomains(p)
+            let before = bound.bound(domains)
+            let after = bound.tighten(domains, upperBound: optimum, iterations: 200).bound
+            #expect(before <= after && after <= optimum, "seed \(seed): \(before) → \(after), optimum \(optimum)")
+            #expect(bound.bound(domains) == after, "seed \(seed): the best shares are kept")
+            let result = Solver(p).solve()
+            #expect(result.status == .optimal && result.objective == optimum, "seed \(seed)")
+        }
+    }
+
+    @Test func onlySlotsThatCannotBeatTheBestScheduleGo() throws {
+        for seed in UInt64(101)...120 {
+            let tree = Self.randomProblem(seed: seed, activities: 4, extraEdges: 0).problem
+            let tangled = Self.withNoOverlaps(Self.randomProblem(seed: seed, activities: 4, extraEdges: 1), seed: seed, count: 3)
+            for (p, exact) in [(tree, true), (tangled, false)] {
+                guard let optimum = Self.cheapest(p) else { continue }
+                let upper = optimum + 3
+                let bound = try #require(DecompositionBound(problem: p, enabled: nil, costs: p.slotCosts()))
+                let domains = Self.fullDomains(p)
+                bound.tighten(domains, upperBound: upper, iterations: 100)
+                let kept = try #require(bound.slotsBelow(upper, within: domains))
+                for a in p.activities.indices {
+                    for v in 0..<p.activities[a].slots.count {
+                        let best = Self.cheapest(p, fixing: a, to: v) ?? DecompositionBound.infinity
+                        let isKept = kept[a].contains(Int32(v))
+                        // Never drops a slot of a schedule cheaper than `upper`; on a tree, drops all others.
+                        if best < upper { #expect(isKept, "seed \(seed): \(a)@\(v) costs \(best)") }
+                        if exact && best >= upper { #expect(!isKept, "seed \(seed): \(a)@\(v) costs \(best)") }
+                    }
+                }
+            }
+        }
     }
 }
