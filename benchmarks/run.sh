@@ -27,8 +27,8 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 field() { python3 -c 'import json, sys; v = json.load(sys.stdin).get(sys.argv[1]); print("-" if v is None else v)' "$1"; }
 
 problems=()
-row() { printf '%-5s | %-10s %12s %8s %8s %8s %8s | %-10s %12s %12s %8s | %7s | %s\n' "$@"; }
-row N convene objective best-s solve-s wall-s nodes cp-sat objective bound seconds "gap %" check
+row() { printf '%-5s | %-10s %12s %12s %8s %8s %8s %8s | %-10s %12s %12s %8s | %7s | %s\n' "$@"; }
+row N convene objective bound best-s solve-s wall-s nodes cp-sat objective bound seconds "gap %" check
 for n in $SIZES; do
     dir="$work/n$n"
     mkdir -p "$dir"
@@ -42,8 +42,10 @@ for n in $SIZES; do
     wall=$(elapsed "$started" "$(now)")
     read -r solve nodes < <(sed -n '1s/.*(\([0-9.]*\) s, \([0-9]*\) nodes[^)]*).*/\1 \2/p' "$dir/table.txt"; echo "- -")
     best_at=$(sed -n '1s/.*best at \([0-9.]*\) s.*/\1/p' "$dir/table.txt")
+    bound=$(sed -n '1s/.*, bound \([0-9]*\) .*/\1/p' "$dir/table.txt")
     case $code in
-        0) status=$(field status < "$dir/schedule.json"); objective=$(field objective < "$dir/schedule.json") ;;
+        0) status=$(field status < "$dir/schedule.json"); objective=$(field objective < "$dir/schedule.json")
+           [ "$status" = optimal ] && bound=$objective ;;
         3) status=infeasible; objective=- ;;
         4) status=unknown; objective=- ;;
         *) status="error($code)"; objective=-; problems+=("N=$n: convene exited $code: $(head -c 300 "$dir/stderr.txt")") ;;
@@ -80,13 +82,16 @@ for n in $SIZES; do
             problems+=("N=$n: CP-SAT claims optimal $c_objective but Convene found $objective (a bug in the reference)")
         fi
     fi
+    if [ -n "$bound" ] && [ "$c_objective" != - ] && [ "$bound" -gt "$c_objective" ]; then
+        problems+=("N=$n: Convene's bound $bound is above CP-SAT's schedule $c_objective (a bug in Convene's bound)")
+    fi
     if [ "$c_objective" != - ] && [ "$(field broken <<< "$cpsat")" != 0 ]; then
         problems+=("N=$n: CP-SAT's answer breaks $(field broken <<< "$cpsat") rule(s) of the model (a bug in the reference)")
     fi
     if { [ "$status" = infeasible ] && [ "$c_objective" != - ]; } || { [ "$c_status" = infeasible ] && [ "$objective" != - ]; }; then
         problems+=("N=$n: one solver says infeasible, the other found a schedule")
     fi
-    row "$n" "$status" "$objective" "${best_at:--}" "$solve" "$wall" "$nodes" "$c_status" "$c_objective" "$c_bound" "$c_seconds" "$gap" "$check"
+    row "$n" "$status" "$objective" "${bound:--}" "${best_at:--}" "$solve" "$wall" "$nodes" "$c_status" "$c_objective" "$c_bound" "$c_seconds" "$gap" "$check"
 done
 
 # The real calendar: five runs, median wall time.

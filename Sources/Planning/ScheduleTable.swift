@@ -8,7 +8,9 @@ public enum ScheduleTable {
     public static func render(model: PlanModel, result: SolveResult, announced: [String: Announced] = [:]) -> String {
         var lines: [String] = []
         let objective = result.objective.map(String.init) ?? "–"
-        lines.append("\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective) "
+        // A schedule not proven optimal says how far from optimal it can be at most.
+        let bound = result.status == .feasible ? ", bound \(result.bound)" : ""
+        lines.append("\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective)\(bound) "
             + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes"
             + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "")
             + (result.secondsToBest.map { String(format: ", best at %.2f s", $0) } ?? "") + ")")

@@ -31,6 +31,9 @@ public final class Solver {
     private var firstSolutionAt: Double?
     private var bestAt: Double?
     private var lastProgress = 0.0
+    /// The best lower bound proven so far on the whole plan (not the current node's), for
+    /// the progress line.
+    private var provenBound = 0
     var nodeLimit: Int
     /// Whether search prunes with the dependency-aware bound: worth its cost in the complete
     /// searches that try to prove optimality, not in small neighbourhoods.
@@ -102,6 +105,7 @@ public final class Solver {
         if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone),
            case let forestBound = decomposition?.bound(domains) ?? 0, forestBound < DecompositionBound.infinity {
             rootBound = max(domains.lowerBound, forestBound)
+            provenBound = rootBound
             var root = domains
             let fullNodeLimit = nodeLimit
             var budget = Self.completeSearchNodes
@@ -158,6 +162,7 @@ public final class Solver {
             let steps = min(Self.tighteningSteps, max(1, budget / (4 * max(1, decomposition.work))))
             let tightened = decomposition.tighten(root, upperBound: bestObjective, iterations: steps) { [unowned self] in timeIsUp() }
             rootBound = max(rootBound, tightened.bound)
+            provenBound = rootBound
             nodes += (tightened.steps + 2) * decomposition.work
             guard !timeIsUp() else { return true }
             guard rootBound < bestObjective, narrow(&root, below: bestObjective, using: decomposition) else { return false }
@@ -298,7 +303,7 @@ public final class Solver {
         if elapsed > options.timeLimit || nodes > nodeLimit { stopped = true }
         if let progress = options.progress, elapsed - lastProgress >= 0.25 {
             lastProgress = elapsed
-            progress(elapsed, best == nil ? nil : bestObjective, domains.lowerBound)
+            progress(elapsed, best == nil ? nil : bestObjective, provenBound)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import FeedServer
 import Foundation
-import Hummingbird
 
 extension Convene {
     /// `convene serve --dir RELEASE`: serves a release's feeds and pages over HTTP.
@@ -28,8 +27,7 @@ extension Convene {
                 Terminal.printError("\(dir): error: not a release (no manifest.json); write one with convene publish PLAN --out \(dir)")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            let app = try buildApplication(ServeOptions(releaseDir: dir, host: host, port: port, logLevel: quiet ? .warning : .info))
-            try await app.runService()
+            try await runServer(ServeOptions(releaseDir: dir, host: host, port: port, logLevel: quiet ? .warning : .info))
         }
     }
 }

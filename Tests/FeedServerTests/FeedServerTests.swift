@@ -111,6 +111,10 @@ import Testing
             #expect(body.status == .contentTooLarge)
             let long = try await client.execute(uri: "/feeds/" + String(repeating: "a", count: 3000) + ".ics", method: .get)
             #expect(long.status == .uriTooLong)
+            // HEAD gets a GET's headers and never a body, refusals included.
+            let missing = try await client.execute(uri: "/feeds/nope.ics", method: .head)
+            #expect(missing.status == .notFound && missing.body.readableBytes == 0)
+            #expect(missing.headers[.contentLength] == "10")
         }
     }
 
