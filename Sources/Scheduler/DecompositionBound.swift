@@ -30,6 +30,10 @@ final class DecompositionBound {
     static let infinity = RuleForest.infinity
     /// Rules that would need a forest beyond these are left out of the bound (only weaker).
     static let maxForests = 16
+    /// Steps without a better bound before the step size halves. Measured on the synthetic
+    /// plans (seed 1): with 8 the bound stalled 1.7 % under the optimum at N=40; with 40, 60
+    /// or 100 it gets within 0.005 % and the solver proves N=40 in 9–10 s and N=50 in about 5 s.
+    static let patience = 60
 
     /// What the last bound cost, in search nodes (about one node per 256 table entries), so
     /// that node budgets reflect time.
@@ -138,7 +142,7 @@ final class DecompositionBound {
                 stalled = 0
             } else {
                 stalled += 1
-                if stalled >= 8 { scale /= 2; stalled = 0 }
+                if stalled >= Self.patience { scale /= 2; stalled = 0 }
             }
             if best >= upperBound || scale < 1e-4 { break }
             // The subgradient's squared length: for each activity and slot chosen by n of its

@@ -151,15 +151,17 @@ public final class Solver {
     }
 
     /// Before a proof phase: better shares for the decomposition bound, aimed at the best
-    /// schedule, then the root loses the slots no cheaper schedule can use; repeated while that
-    /// removes slots. False when it proves the best schedule optimal. The work counts as nodes.
-    /// Each round's steps are capped so that it costs at most a quarter of the coming phase's
-    /// `budget` of nodes, and stop with the time limit.
+    /// schedule, then the root loses the slots no cheaper schedule can use (`narrow`, repeated
+    /// while that removes slots, then `probe`). False when it proves the best schedule optimal.
+    /// The work counts as nodes.
+    ///
+    /// Each round's steps, and the probing, are capped at an eighth of the coming phase's
+    /// `budget` of nodes each, and stop with the time limit.
     private func tightenAndNarrow(_ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound) -> Bool {
         for _ in 0..<Self.narrowingRounds {
             let before = root.values.reduce(0) { $0 + $1.count }
             _ = decomposition.bound(root)
-            let steps = min(Self.tighteningSteps, max(1, budget / (4 * max(1, decomposition.work))))
+            let steps = min(Self.tighteningSteps, max(1, budget / (8 * max(1, decomposition.work))))
             let tightened = decomposition.tighten(root, upperBound: bestObjective, iterations: steps) { [unowned self] in timeIsUp() }
             rootBound = max(rootBound, tightened.bound)
             provenBound = rootBound
@@ -168,7 +170,51 @@ public final class Solver {
             guard rootBound < bestObjective, narrow(&root, below: bestObjective, using: decomposition) else { return false }
             if root.values.reduce(0, { $0 + $1.count }) == before { break }
         }
-        return true
+        let probing = probe(&root, below: bestObjective, using: decomposition, budget: budget / 8)
+        nodes += probing.spent
+        return probing.possible
+    }
+
+    /// Probing: each remaining slot of each activity is tried at the root — fixed, propagated
+    /// and bounded — and goes when no schedule cheaper than `upperBound` can use it. Stops when
+    /// a pass removes nothing or `budget` nodes are spent. Returns whether a cheaper schedule
+    /// may remain, and the nodes spent.
+    ///
+    /// Stronger than `narrow`, which reads each slot's bound in the forests alone: here the
+    /// slot's consequences through every rule (weekly caps, rules outside the forests) narrow
+    /// the other domains before the bound is read. It is what let Convene prove the N=50
+    /// synthetic plan optimal.
+    func probe(_ root: inout Domains, below upperBound: Int, using decomposition: DecompositionBound, budget: Int) -> (possible: Bool, spent: Int) {
+        var spent = 0
+        var removed = true
+        var outOfTime = false
+        while removed && spent < budget && !outOfTime {
+            removed = false
+            for a in root.values.indices where root[a].count > 1 && spent < budget && !outOfTime {
+                var kept: [Int32] = []
+                for (i, v) in root[a].enumerated() {
+                    if i % 16 == 0 && (spent >= budget || Date().timeIntervalSince(started) > options.timeLimit) {
+                        // Out of budget half-way: the slots not yet tried stay.
+                        outOfTime = true
+                        kept.append(contentsOf: root[a][i...])
+                        break
+                    }
+                    root.pushLevel()
+                    var possible = root.set(a, [v]) && propagation.run(&root, changed: [a]) && root.lowerBound < upperBound
+                    if possible {
+                        possible = decomposition.bound(root) < upperBound
+                        spent += decomposition.work + 1
+                    }
+                    root.popLevel()
+                    if possible { kept.append(v) }
+                }
+                if kept.count < root[a].count {
+                    guard !kept.isEmpty, root.set(a, kept), propagation.run(&root, changed: [a]) else { return (false, spent) }
+                    removed = true
+                }
+            }
+        }
+        return (true, spent)
     }
 
     /// Removes from the domains the slots no schedule cheaper than `upperBound` can use, and

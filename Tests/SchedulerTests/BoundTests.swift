@@ -174,4 +174,31 @@ import Testing
             }
         }
     }
+
+    @Test func probingKeepsEverySlotOfACheaperScheduleAndProvesTrees() throws {
+        for seed in UInt64(121)...140 {
+            let tree = Self.randomProblem(seed: seed, activities: 4, extraEdges: 0).problem
+            let tangled = Self.withNoOverlaps(Self.randomProblem(seed: seed, activities: 4, extraEdges: 1), seed: seed, count: 3)
+            for (p, isTree) in [(tree, true), (tangled, false)] {
+                guard let optimum = Self.cheapest(p) else { continue }
+                let solver = Solver(p)
+                let decomposition = try #require(solver.decomposition)
+                var root = solver.domains
+                #expect(solver.propagation.run(&root, changed: Array(p.activities.indices)))
+                var probed = root
+                let upper = optimum + 3
+                #expect(solver.probe(&probed, below: upper, using: decomposition, budget: 1_000_000).possible, "seed \(seed)")
+                for a in p.activities.indices {
+                    for v in 0..<p.activities[a].slots.count where (Self.cheapest(p, fixing: a, to: v) ?? Int.max) < upper {
+                        #expect(probed[a].contains(Int32(v)), "seed \(seed): \(a)@\(v) is in a schedule under \(upper)")
+                    }
+                }
+                if isTree {
+                    // Nothing is cheaper than the optimum: on a tree, probing proves it.
+                    var proof = root
+                    #expect(!solver.probe(&proof, below: optimum, using: decomposition, budget: 1_000_000).possible, "seed \(seed)")
+                }
+            }
+        }
+    }
 }
