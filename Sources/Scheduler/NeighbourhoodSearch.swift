@@ -66,8 +66,8 @@ extension Solver {
     func improveByNeighbourhoods(_ search: inout NeighbourhoodSearch, from initial: Domains, nodes budget: Int) {
         let count = problem.activities.count
         let until = nodes + budget
-        useForest = false
-        defer { useForest = true }
+        useDecomposition = false
+        defer { useDecomposition = true }
         while nodes < until && !timeIsUp() {
             guard let incumbent = best else { return }
             let members = Set(search.next(count: count))

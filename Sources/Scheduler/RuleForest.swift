@@ -28,7 +28,6 @@ final class RuleForest {
     private let slots: [[Slot]]
     /// This forest's share of each member's penalties, per slot (empty for non-members).
     var shares: [[Int]]
-    let members: [Int]
     /// The forest's activities, children before their parents.
     private let postOrder: [Int]
     private let roots: [Int]
@@ -91,7 +90,6 @@ final class RuleForest {
         let longest = order.map { slots[$0].count }.max() ?? 0
         self.slots = slots
         self.shares = shares
-        self.members = order.sorted()
         self.postOrder = order.reversed()
         self.roots = roots
         self.children = children

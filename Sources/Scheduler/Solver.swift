@@ -35,9 +35,9 @@ public final class Solver {
     /// the progress line.
     private var provenBound = 0
     var nodeLimit: Int
-    /// Whether search prunes with the dependency-aware bound: worth its cost in the complete
+    /// Whether search prunes with `DecompositionBound`: worth its cost in the complete
     /// searches that try to prove optimality, not in small neighbourhoods.
-    var useForest = true
+    var useDecomposition = true
 
     /// Nodes the first, complete search may use before large-neighbourhood search takes over.
     static let completeSearchNodes = 20_000
@@ -248,7 +248,7 @@ public final class Solver {
         }
         let pairCost = fixedPairCost()
         if stopped || domains.lowerBound + pairCost >= bestObjective { return }
-        if useForest, let decomposition, bestObjective < Int.max {
+        if useDecomposition, let decomposition, bestObjective < Int.max {
             // Slots that cannot beat the best schedule go, not only whole nodes; the work is
             // counted as nodes, so budgets stay deterministic and fair.
             let narrowed = narrow(&domains, below: bestObjective - pairCost, using: decomposition)

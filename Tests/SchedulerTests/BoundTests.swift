@@ -120,6 +120,13 @@ import Testing
         return t.problem
     }
 
+    /// Four activities joined by a tree of dependencies (where one forest is exact), and four
+    /// with a cycle and no-overlaps on top (where the bound is only a bound).
+    static func treeAndTangled(seed: UInt64) -> [(Problem, isTree: Bool)] {
+        [(randomProblem(seed: seed, activities: 4, extraEdges: 0).problem, true),
+         (withNoOverlaps(randomProblem(seed: seed, activities: 4, extraEdges: 1), seed: seed, count: 3), false)]
+    }
+
     @Test func noOverlapsInAForestAreExact() {
         // A path of no-overlaps is one tree: the bound is the optimum.
         for seed in UInt64(61)...80 {
@@ -153,9 +160,7 @@ import Testing
 
     @Test func onlySlotsThatCannotBeatTheBestScheduleGo() throws {
         for seed in UInt64(101)...120 {
-            let tree = Self.randomProblem(seed: seed, activities: 4, extraEdges: 0).problem
-            let tangled = Self.withNoOverlaps(Self.randomProblem(seed: seed, activities: 4, extraEdges: 1), seed: seed, count: 3)
-            for (p, exact) in [(tree, true), (tangled, false)] {
+            for (p, exact) in Self.treeAndTangled(seed: seed) {
                 guard let optimum = Self.cheapest(p) else { continue }
                 let upper = optimum + 3
                 let bound = try #require(DecompositionBound(problem: p, enabled: nil, costs: p.slotCosts()))
@@ -177,9 +182,7 @@ import Testing
 
     @Test func probingKeepsEverySlotOfACheaperScheduleAndProvesTrees() throws {
         for seed in UInt64(121)...140 {
-            let tree = Self.randomProblem(seed: seed, activities: 4, extraEdges: 0).problem
-            let tangled = Self.withNoOverlaps(Self.randomProblem(seed: seed, activities: 4, extraEdges: 1), seed: seed, count: 3)
-            for (p, isTree) in [(tree, true), (tangled, false)] {
+            for (p, isTree) in Self.treeAndTangled(seed: seed) {
                 guard let optimum = Self.cheapest(p) else { continue }
                 let solver = Solver(p)
                 let decomposition = try #require(solver.decomposition)
