@@ -35,9 +35,14 @@ final class DecompositionBound {
     /// or 100 it gets within 0.005 % and the solver proves N=40 in 9–10 s and N=50 in about 5 s.
     static let patience = 60
 
-    /// What the last bound cost, in search nodes (about one node per 256 table entries), so
-    /// that node budgets reflect time.
-    var work: Int { forests.reduce(0) { $0 + $1.filled } / 256 }
+    /// What one bound within these domains costs, in search nodes (about one node per 256
+    /// table entries: each activity's domain once per forest holding it), so that node
+    /// budgets reflect time.
+    func work(_ d: Domains) -> Int {
+        var entries = 0
+        for a in membership.indices { entries += membership[a].count * d[a].count }
+        return entries / 256
+    }
 
     /// Nil when the enabled rules hold no dependency or no-overlap.
     init?(problem: Problem, enabled: [Bool]?, costs: [[Int]]) {
@@ -108,14 +113,23 @@ final class DecompositionBound {
     /// A lower bound on the unary penalties of any schedule within these domains
     /// (`infinity` when some forest has no placement at all).
     func bound(_ d: Domains) -> Int {
+        forestBounds(d)?.total ?? Self.infinity
+    }
+
+    /// The bound and each forest's part of it, or nil when some forest has no placement. Each
+    /// forest's table is left filled, for `RuleForest.choose` and `RuleForest.marginals`.
+    private func forestBounds(_ d: Domains) -> (total: Int, each: [Int])? {
         var total = 0
         for a in outside { total += d.minCost[a] }
+        var each: [Int] = []
+        each.reserveCapacity(forests.count)
         for forest in forests {
             let b = forest.bound(d)
-            guard b < Self.infinity else { return Self.infinity }
+            guard b < Self.infinity else { return nil }
+            each.append(b)
             total += b
         }
-        return total
+        return (total, each)
     }
 
     /// Improves the split of penalties among forests for these domains by up to `iterations`
@@ -130,12 +144,9 @@ final class DecompositionBound {
         var scale = 1.0, stalled = 0, steps = 0
         for _ in 0..<iterations where !stop() {
             steps += 1
-            var value = 0
-            for a in outside { value += d.minCost[a] }
-            for k in forests.indices {
-                value += forests[k].bound(d)
-                forests[k].choose(d, into: &choices[k])
-            }
+            // Feasibility does not depend on the shares: the first bound was finite, so all are.
+            guard let value = forestBounds(d)?.total else { break }
+            for k in forests.indices { forests[k].choose(d, into: &choices[k]) }
             if value > best {
                 best = value
                 bestShares = forests.map(\.shares)
@@ -184,15 +195,7 @@ final class DecompositionBound {
     /// other forests' cheapest placements plus, in each forest holding the activity, its
     /// cheapest placement through that slot (`RuleForest.marginals`).
     func slotsBelow(_ upperBound: Int, within d: Domains) -> [[Int32]]? {
-        var cheapest: [Int] = []
-        var total = 0
-        for a in outside { total += d.minCost[a] }
-        for forest in forests {
-            let b = forest.bound(d)
-            guard b < Self.infinity else { return nil }
-            cheapest.append(b)
-            total += b
-        }
+        guard let (total, cheapest) = forestBounds(d) else { return nil }
         var bounds = d.values.map { Array(repeating: total, count: $0.count) }
         for a in outside {
             for (i, v) in d[a].enumerated() { bounds[a][i] += costs[a][Int(v)] - d.minCost[a] }

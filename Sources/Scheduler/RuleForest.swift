@@ -47,8 +47,6 @@ final class RuleForest {
 
     static let infinity = Int.max / 4
 
-    /// The table entries the last `bound` filled: the size of the members' domains.
-    private(set) var filled = 0
 
     /// A forest from undirected `edges` that hold no cycle, each tree rooted at its
     /// lowest-numbered activity; `shares` gives the members' costs.
@@ -107,10 +105,8 @@ final class RuleForest {
     /// The cheapest cost of the members' shares over placements within `d` that keep the
     /// forest's rules (`infinity` when a tree has none).
     func bound(_ d: Domains) -> Int {
-        filled = 0
         for v in postOrder {
             let domain = d[v], base = offset[v], share = shares[v]
-            filled += domain.count
             for (i, s) in domain.enumerated() { table[base + i] = share[Int(s)] }
             for edge in children[v] {
                 switch edge.link {

@@ -160,12 +160,12 @@ public final class Solver {
     private func tightenAndNarrow(_ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound) -> Bool {
         for _ in 0..<Self.narrowingRounds {
             let before = root.values.reduce(0) { $0 + $1.count }
-            _ = decomposition.bound(root)
-            let steps = min(Self.tighteningSteps, max(1, budget / (8 * max(1, decomposition.work))))
+            let work = decomposition.work(root)
+            let steps = min(Self.tighteningSteps, max(1, budget / (8 * max(1, work))))
             let tightened = decomposition.tighten(root, upperBound: bestObjective, iterations: steps) { [unowned self] in timeIsUp() }
             rootBound = max(rootBound, tightened.bound)
             provenBound = rootBound
-            nodes += (tightened.steps + 2) * decomposition.work
+            nodes += (tightened.steps + 2) * work
             guard !timeIsUp() else { return true }
             guard rootBound < bestObjective, narrow(&root, below: bestObjective, using: decomposition) else { return false }
             if root.values.reduce(0, { $0 + $1.count }) == before { break }
@@ -193,7 +193,7 @@ public final class Solver {
             for a in root.values.indices where root[a].count > 1 && spent < budget && !outOfTime {
                 var kept: [Int32] = []
                 for (i, v) in root[a].enumerated() {
-                    if i % 16 == 0 && (spent >= budget || Date().timeIntervalSince(started) > options.timeLimit) {
+                    if i % 16 == 0 && (spent >= budget || timeIsUp()) {
                         // Out of budget half-way: the slots not yet tried stay.
                         outOfTime = true
                         kept.append(contentsOf: root[a][i...])
@@ -202,8 +202,8 @@ public final class Solver {
                     root.pushLevel()
                     var possible = root.set(a, [v]) && propagation.run(&root, changed: [a]) && root.lowerBound < upperBound
                     if possible {
+                        spent += decomposition.work(root) + 1
                         possible = decomposition.bound(root) < upperBound
-                        spent += decomposition.work + 1
                     }
                     root.popLevel()
                     if possible { kept.append(v) }
@@ -251,8 +251,8 @@ public final class Solver {
         if useDecomposition, let decomposition, bestObjective < Int.max {
             // Slots that cannot beat the best schedule go, not only whole nodes; the work is
             // counted as nodes, so budgets stay deterministic and fair.
+            nodes += 3 * decomposition.work(domains)
             let narrowed = narrow(&domains, below: bestObjective - pairCost, using: decomposition)
-            nodes += 3 * decomposition.work
             guard narrowed, domains.lowerBound + pairCost < bestObjective else { return }
         }
         guard let a = chooseActivity() else {
@@ -356,15 +356,6 @@ public final class Solver {
 
 extension Solver {
     func timeIsUp() -> Bool { Date().timeIntervalSince(started) > options.timeLimit || nodes > options.nodeLimit }
-}
-
-extension Array {
-    /// The array in a seeded random order.
-    func shuffledDeterministically(_ rng: inout SplitMix64) -> [Element] {
-        var copy = self
-        copy.shuffle(using: &rng)
-        return copy
-    }
 }
 
 /// A small, fast, seedable random generator (SplitMix64), so runs repeat for the same seed.
