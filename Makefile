@@ -50,9 +50,19 @@ test: build $(VENV)/.ready
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-calendars
 
-## Every calendar shipped in calendars/ must check clean.
+## Every calendar shipped in calendars/ must check clean, and what `plan` writes for it (and
+## for a generated summit of 60 sessions) must pass `verify`.
+VERIFY_DIR := .build/verify-calendars
+
 check-calendars:
-	@for plan in calendars/*.yaml; do $(CONVENE) check $$plan || exit 1; done
+	@rm -rf $(VERIFY_DIR) && mkdir -p $(VERIFY_DIR)
+	@python3 benchmarks/generate_summit.py 60 6 80 1 > $(VERIFY_DIR)/generated-summit.yaml
+	@for plan in calendars/*.yaml $(VERIFY_DIR)/generated-summit.yaml; do \
+		name=$$(basename $$plan .yaml); \
+		$(CONVENE) check $$plan || exit 1; \
+		$(CONVENE) plan $$plan --out $(VERIFY_DIR)/$$name --time-limit 5 > /dev/null || exit 1; \
+		$(CONVENE) verify $$plan $(VERIFY_DIR)/$$name/schedule.json || exit 1; \
+	done
 
 ## Convene's solver against the CP-SAT reference on synthetic plans (benchmarks/README.md).
 ## Builds the release binary; the reference runs in a virtualenv with OR-Tools from PyPI

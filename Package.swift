@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
-        .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "Diagnostics", "Chronology"]),
+        .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "PlanFile", "ICal"]),

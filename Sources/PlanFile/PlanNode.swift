@@ -35,10 +35,12 @@ extension PlanNode {
     static func parse(_ source: SourceText) -> Result<PlanNode, Diagnostic> {
         let path = source.path
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line, column: mark.column) }
+        if let aliasKey = AliasExpansion.aliasKey(in: source.text, path: path) { return .failure(aliasKey) }
         do {
             guard let root = try Yams.compose(yaml: source.text) else {
                 return .failure(.error(at: SourceLocation(path: path, line: 1, column: 1), "the plan file is empty"))
             }
+            if let tooLarge = AliasExpansion.check(root, path: path) { return .failure(tooLarge) }
             return convert(root, path: path)
         } catch let error as YamlError {
             switch error {

@@ -21,21 +21,28 @@ public struct ScheduleCheck: Sendable {
                 continue
             }
             let slots = model.problem.activities[a].slots
+            // A session's slots differ by room as well as start: match the room the schedule
+            // names (or no room, for events that need none).
+            let room = entry.room.flatMap { name in model.plan.rooms.firstIndex { $0.id.value == name } } ?? -1
+            if let name = entry.room, room < 0 {
+                placementProblems.append("event '\(event.id.value)' is in room '\(name)', which the plan does not have")
+                continue
+            }
             let found: Int?
             if event.duration.value.isAllDay {
                 if case .success(let date) = CivilDate.parse(entry.start) {
-                    found = slots.firstIndex { $0.firstDay == date.dayNumber }
+                    found = slots.firstIndex { $0.firstDay == date.dayNumber && $0.room == room }
                 } else {
                     found = nil
                 }
             } else if let start = Timestamp.parseRFC3339(entry.start) {
-                found = slots.firstIndex { $0.start == start }
+                found = slots.firstIndex { $0.start == start && $0.room == room }
             } else {
                 found = nil
             }
             guard let index = found else {
-                placementProblems.append("event '\(event.id.value)' starts at '\(entry.start)', which is not a possible start "
-                    + "(inside the horizon, on the \(event.duration.value.isAllDay ? "day" : "\(model.step)-minute") grid)")
+                placementProblems.append("event '\(event.id.value)' starts at '\(entry.start)'\(entry.room.map { " in '\($0)'" } ?? ""), which is not a possible "
+                    + "placement (inside the horizon, on the \(event.duration.value.isAllDay ? "day" : "\(model.step)-minute") grid)")
                 continue
             }
             assignment.append(index)
