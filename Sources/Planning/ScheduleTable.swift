@@ -34,9 +34,9 @@ public enum ScheduleTable {
             rows.append([mark, event.id.value, start, end, event.venue.zone.identifier, Timestamp.utc(slot.start)] + (hasRooms ? [room] : [])
                 + [event.window.value.description, "-\(amount(slack.earlier, allDay))/+\(amount(slack.later, allDay))"])
         }
-        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let widths = rows[0].indices.map { c in rows.map { TerminalWidth.of($0[c]) }.max() ?? 0 }
         for row in rows {
-            lines.append(row.indices.map { $0 == row.count - 1 ? row[$0] : row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+            lines.append(row.indices.map { $0 == row.count - 1 ? row[$0] : TerminalWidth.padded(row[$0], to: widths[$0]) }
                 .joined(separator: "  ").trimmingTrailingSpaces())
         }
         lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))

@@ -64,9 +64,12 @@ public struct ReleaseBuilder {
         files["private/manifest.json"] = Manifest(calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
                                                   feeds: privateManifest).json()
         let since = previous.entries.map(\.lastChanged).max()
-        files["changes.json"] = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes).json()
-        files["CHANGES.md"] = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes)
-            .markdown(calendarName: plan.calendar.name, people: Dictionary(plan.people.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        let names = Dictionary(plan.people.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for (prefix, readers) in [("", ChangeLog.Readers.everyone), ("private/", .team)] {
+            let log = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes, readers: readers)
+            files["\(prefix)changes.json"] = log.json()
+            files["\(prefix)CHANGES.md"] = log.markdown(calendarName: plan.calendar.name, people: names)
+        }
         var pictures: [String] = []
         if let solved {
             let today = (try? CivilDate.parse(String(now.prefix(10))).get())

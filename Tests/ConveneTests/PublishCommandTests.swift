@@ -76,6 +76,24 @@ import Testing
         #expect(!index.contains("private/"))
     }
 
+    @Test func thePublicChangelogNamesAudiencesAndShowsLastDays() throws {
+        let w = try Workspace()
+        #expect(try w.publish(now: "2021-01-15T09:00Z").status == 0)
+        let changes = try w.file("CHANGES.md")
+        // The three-day summit runs 15–17 December: people read its last day, not the
+        // exclusive end (18 December) that iCalendar and schedule.json keep.
+        #expect(changes.contains("(`global-summit`): 15–17 Dec 2021 (Asia/Seoul)"))
+        #expect(changes.contains("(`awards-launch`): 10 May 2021 (America/New_York)"))
+        #expect(!changes.contains("2021-12-18"))
+        #expect(changes.contains("  - audiences: "))
+        #expect(!changes.contains("people to tell"))
+        #expect(!(try w.file("changes.json")).contains("\"people\""))
+        // The events team's copy, beside the personal feeds, names whom to tell.
+        #expect(try w.file("private/CHANGES.md").contains("  - people to tell: "))
+        #expect(try w.file("private/changes.json").contains("\"people\""))
+        #expect(try w.file("schedule.json").contains("\"end\" : \"2021-12-18\""))
+    }
+
     @Test func republishingAnUnchangedPlanGivesIdenticalBytes() throws {
         let w = try Workspace()
         #expect(try w.publish(now: "2021-01-15T09:00Z").status == 0)

@@ -86,7 +86,7 @@ import Testing
 
     @Test(arguments: [
         "/../secret.txt", "/feeds/../../secret.txt", "/feeds/..%2f..%2fsecret.txt", "/feeds/%2e%2e/secret.txt",
-        "/%2e%2e/secret.txt", "//secret.txt", "/feeds/escape.ics", "/private/person-ana.ics", "/feeds/p/person-ana.ics",
+        "/%2e%2e/secret.txt", "//secret.txt", "/feeds/escape.ics", "/private/person-ana.ics", "/private/CHANGES.md", "/feeds/p/person-ana.ics",
         "/etc/passwd", "/feeds/.hidden.ics", "/feeds//all.ics", "/feeds/all.ics/", "/feeds\\all.ics",
     ])
     func pathsCannotLeaveTheRelease(path: String) async throws {

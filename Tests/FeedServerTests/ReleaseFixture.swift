@@ -30,6 +30,7 @@ struct ReleaseFixture {
         try write("{\"events\": []}\n", "\(base)/schedule.json")
         try write(feed, "\(base)/feeds/all.ics")
         try write("BEGIN:VCALENDAR\r\nX-WHO:ana\r\nEND:VCALENDAR\r\n", "\(base)/private/person-ana.ics")
+        try write("- people to tell: Ana\n", "\(base)/private/CHANGES.md")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("\(base)/feeds/escape.ics").path,
                                                    withDestinationPath: folder.appendingPathComponent("secret.txt").path)
     }

@@ -1,0 +1,29 @@
+/// How wide text shows in a terminal, for lining up columns.
+///
+/// Foundation's `padding(toLength:)` counts UTF-16 units, so padding "📌" (two units, one
+/// character, two columns) to a width of one cut it in half and printed U+FFFD. Columns are
+/// measured here in terminal cells instead: two for emoji and East Asian wide characters, one
+/// for the rest.
+enum TerminalWidth {
+    /// The cells `text` takes.
+    static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + cells($1) }
+    }
+
+    /// `text` followed by spaces to fill `width` cells; never cuts it.
+    static func padded(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - of(text)))
+    }
+
+    private static func cells(_ character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if first.properties.isEmojiPresentation || character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        switch first.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2  // Hangul, CJK and full-width forms
+        default:
+            return 1
+        }
+    }
+}
