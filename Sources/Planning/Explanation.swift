@@ -11,7 +11,8 @@ public enum Explanation {
         let clock = model.clock(event.venue.zone)
         var out = "\(event.id.value) — \(event.title)\n"
         if allDay {
-            out += "  placed \(CivilDate(dayNumber: slot.firstDay)) to \(CivilDate(dayNumber: slot.endDay - 1)) (all day, \(event.venue.zone))\n"
+            let days = ReadableDates.days(first: CivilDate(dayNumber: slot.firstDay), exclusiveEnd: CivilDate(dayNumber: slot.endDay))
+            out += "  placed \(days) (all day, \(event.venue.zone))\n"
         } else {
             out += "  placed \(ScheduleTable.local(slot.start, clock)) to \(ScheduleTable.local(slot.end, clock)) (\(event.venue.zone)); "
                 + "UTC \(Timestamp.utc(slot.start))\n"
@@ -20,20 +21,44 @@ public enum Explanation {
         let slack = Slack(model: model, assignment: assignment, activity: a)
         out += describe("earlier", slack.earlier, slack.blockingEarlier, allDay: allDay, model: model)
         out += describe("later", slack.later, slack.blockingLater, allDay: allDay, model: model)
-        var carried = model.problem.penalties.filter { $0.activity == a }.map { ($0.values[assignment[a]], $0.origin) }
-        for p in model.problem.pairPenalties where p.a == a || p.b == a {
-            carried.append((p.cost(model.slot(p.a, assignment), model.slot(p.b, assignment)), p.origin))
-        }
-        if carried.isEmpty {
-            out += "  penalties: none\n"
-        } else {
-            out += "  penalties (minutes × weight):\n"
-            for (value, origin) in carried {
-                out += "    \(value) — \(origin.text) (\(origin.location))\n"
-            }
-        }
+        out += penaltyLines(model: model, assignment: assignment, activity: a)
         return out
     }
+
+    /// The penalties the event carries where it is, each once and only when not zero, in the
+    /// plan's units with its weight, and their total.
+    static func penaltyLines(model: PlanModel, assignment: [Int], activity a: Int) -> String {
+        var lines: [(origin: Origin, reading: String, value: Int)] = []
+        for p in model.problem.penalties where p.activity == a {
+            let value = p.values[assignment[a]]
+            guard value != 0 else { continue }
+            let amount = PlanUnits.amount(minutes: value / p.weight, scale: p.scale)
+            lines.append((p.origin, "\(amount)\(p.measure.isEmpty ? "" : " \(p.measure)")\(weighted(p.weight))", value))
+        }
+        for p in model.problem.pairPenalties where p.a == a || p.b == a {
+            let value = p.cost(model.slot(p.a, assignment), model.slot(p.b, assignment))
+            guard value != 0 else { continue }
+            switch p.measure {
+            case .apart(let minimum, let scale):
+                let unit = scale == .days ? 1440 : 1
+                let short = PlanUnits.amount(minutes: value / p.weight, scale: scale)
+                let wanted = PlanUnits.amount(minutes: minimum * unit, scale: scale)
+                lines.append((p.origin, "\(short) short of \(wanted) apart\(weighted(p.weight))", value))
+            case .sameRoom:
+                lines.append((p.origin, "in different rooms, counted as \(PlanUnits.amount(minutes: p.weight, scale: .minutes))", value))
+            }
+        }
+        guard !lines.isEmpty else { return "  penalties: none\n" }
+        var out = "  penalties:\n"
+        for line in lines {
+            out += "    \(line.origin.text): \(line.reading) (\(line.origin.location))\n"
+        }
+        let total = lines.reduce(0) { $0 + $1.value }
+        out += "  total: \(PlanUnits.weighted(total))\n"
+        return out
+    }
+
+    static func weighted(_ weight: Int) -> String { weight == 1 ? "" : ", × weight \(weight)" }
 
     static func describe(_ way: String, _ minutes: Int, _ rules: [Int], allDay: Bool, model: PlanModel) -> String {
         var out = ""

@@ -28,31 +28,40 @@ extension ModelBuilder {
 
     /// Adds a penalty; it is computed only for the slots the hard rules about the activity
     /// alone allow, since no schedule uses the others.
-    mutating func penalise(_ a: Int, _ origin: Origin, _ value: (Slot) -> Int) {
+    ///
+    /// - Parameters:
+    ///   - weight, scale, measure: how a value reads back in the plan's units (`explain`):
+    ///     value ÷ weight minutes (or ÷ 1440 days) "from the window's close".
+    mutating func penalise(_ a: Int, _ origin: Origin, weight: Int = 1, scale: TimeScale = .minutes, measure: String = "",
+                           _ value: (Slot) -> Int) {
         let allowed = allowedSlots(a)
         let slots = activities[a].slots
         let values = slots.indices.map { allowed.contains($0) ? value(slots[$0]) : 0 }
         guard values.contains(where: { $0 != 0 }) else { return }
-        penalties.append(Penalty(activity: a, origin: origin, values: values))
+        penalties.append(Penalty(activity: a, origin: origin, values: values, weight: weight, scale: scale, measure: measure))
     }
 
     mutating func addPreference(_ a: Int, _ event: Event, _ prefer: Located<Preference>) {
         let weight = event.weight, window = event.window.value
         let allDay = event.duration.value.isAllDay
+        let scale: TimeScale = allDay ? .days : .minutes
         let clock = clock(event.venue.zone)
         let opens = clock.utcMinute(day: window.first.dayNumber, minute: 0)
         let closes = clock.utcMinute(day: window.last.dayNumber + 1, minute: 0)
         switch prefer.value {
         case .early:
-            penalise(a, Origin("\(event.quoted) prefers early in its window", at: "\(prefer.location)")) {
+            penalise(a, Origin("\(event.quoted) prefers early in its window", at: "\(prefer.location)"),
+                     weight: weight, scale: scale, measure: "after its window opens") {
                 weight * (allDay ? ($0.firstDay - window.first.dayNumber) * 1440 : max(0, $0.start - opens))
             }
         case .late:
-            penalise(a, Origin("\(event.quoted) prefers late in its window", at: "\(prefer.location)")) {
+            penalise(a, Origin("\(event.quoted) prefers late in its window", at: "\(prefer.location)"),
+                     weight: weight, scale: scale, measure: "before the end of its window") {
                 weight * (allDay ? (window.last.dayNumber + 1 - $0.endDay) * 1440 : max(0, closes - $0.end))
             }
         case .target(let date):
-            penalise(a, Origin("\(event.quoted) prefers to start on \(date)", at: "\(prefer.location)")) {
+            penalise(a, Origin("\(event.quoted) prefers to start on \(date)", at: "\(prefer.location)"),
+                     weight: weight, scale: .days, measure: "from that date") {
                 weight * abs($0.firstDay - date.dayNumber) * 1440
             }
         }
@@ -62,7 +71,8 @@ extension ModelBuilder {
         guard case .fixed(_, let fixed)? = target(near.event.value) else { return }
         let within = near.within?.totalMinutes ?? 0, weight = event.weight
         let allDay = event.duration.value.isAllDay && isAllDay(target(near.event.value)!)
-        penalise(a, Origin("\(event.quoted) should be near '\(near.event.value)'", at: "\(near.location)")) { slot in
+        penalise(a, Origin("\(event.quoted) should be near '\(near.event.value)'", at: "\(near.location)"),
+                 weight: weight, scale: allDay ? .days : .minutes, measure: "further away than it may be") { slot in
             let apart = allDay
                 ? max(0, fixed.firstDay - slot.endDay, slot.firstDay - fixed.endDay) * 1440
                 : max(0, fixed.start - slot.end, slot.start - fixed.end)
@@ -78,7 +88,8 @@ extension ModelBuilder {
         let rule = PairPenalty(a: a, b: a, origin: origin, minimum: minimum, scale: scale, weight: event.weight)
         switch other {
         case .placed(let b): pairPenalties.append(PairPenalty(a: a, b: b, origin: origin, minimum: minimum, scale: scale, weight: event.weight))
-        case .fixed(_, let fixed): penalise(a, origin) { rule.cost($0, fixed) }
+        case .fixed(_, let fixed):
+            penalise(a, origin, weight: event.weight, scale: scale, measure: "closer than \(spacing.atLeast)") { rule.cost($0, fixed) }
         }
     }
 
@@ -103,7 +114,8 @@ extension ModelBuilder {
         let zones = hours.keys.sorted()
         let checks = zones.map { (clock($0), hours[$0]!) }
         let weight = event.weight
-        penalise(a, Origin("\(event.quoted) falls outside working hours in some participants' zones (worst zone counts)", at: "\(event.location)")) { slot in
+        penalise(a, Origin("\(event.quoted) falls outside working hours in some participants' zones (worst zone counts)", at: "\(event.location)"),
+                 weight: weight, measure: "outside working hours in the worst zone") { slot in
             var worst = 0
             for (clock, hours) in checks { worst = max(worst, Self.minutesOutside(slot, hours, on: clock)) }
             return weight * worst
@@ -113,7 +125,8 @@ extension ModelBuilder {
     mutating func addKeep(_ a: Int, _ event: Event, _ announced: Announced) {
         let weight = max(1, event.weight) * Self.keepFactor
         let allDay = event.duration.value.isAllDay
-        penalise(a, Origin("\(event.quoted) moved from the announced schedule", at: "\(event.location)")) {
+        penalise(a, Origin("\(event.quoted) moved from the announced schedule", at: "\(event.location)"),
+                 weight: weight, scale: allDay ? .days : .minutes, measure: "from where it was announced") {
             weight * (allDay ? abs($0.firstDay - announced.day) * 1440 : abs($0.start - announced.start))
         }
     }

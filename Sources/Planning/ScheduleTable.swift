@@ -7,9 +7,11 @@ import Scheduler
 public enum ScheduleTable {
     public static func render(model: PlanModel, result: SolveResult, announced: [String: Announced] = [:]) -> String {
         var lines: [String] = []
-        let objective = result.objective.map(String.init) ?? "–"
+        // In the plan's units (weighted days for a year of all-day events); schedule.json keeps
+        // the solver's number.
+        let objective = result.objective.map { PlanUnits.weighted($0) } ?? "–"
         // A schedule not proven optimal says how far from optimal it can be at most.
-        let bound = result.status == .feasible ? ", bound \(result.bound)" : ""
+        let bound = result.status == .feasible ? ", bound \(PlanUnits.weighted(result.bound, unitOf: result.objective))" : ""
         lines.append("\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective)\(bound) "
             + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes"
             + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "")

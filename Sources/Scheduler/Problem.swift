@@ -4,11 +4,20 @@ public struct Penalty: Sendable {
     public var origin: Origin
     /// One value per slot of the activity.
     public var values: [Int]
+    /// What each value was multiplied by, so that a value reads back in the plan's units.
+    public var weight: Int
+    /// Whether the measure counts whole days (values are days × 1440 × weight) or minutes.
+    public var scale: TimeScale
+    /// What the measure is, in the plan's words: "from the window's close".
+    public var measure: String
 
-    public init(activity: Int, origin: Origin, values: [Int]) {
+    public init(activity: Int, origin: Origin, values: [Int], weight: Int = 1, scale: TimeScale = .minutes, measure: String = "") {
         self.activity = activity
         self.origin = origin
         self.values = values
+        self.weight = max(1, weight)
+        self.scale = scale
+        self.measure = measure
     }
 }
 

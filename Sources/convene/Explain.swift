@@ -34,7 +34,8 @@ extension Convene {
             let result = Solver(model.problem, options: solve.solverOptions()).solve()
             guard let assignment = result.assignment else {
                 Terminal.printError("error: the plan has no schedule (\(result.status.rawValue)); run convene plan to see why")
-                throw ExitCode(ExitStatus.infeasible)
+                // 3 when proven infeasible, 4 when the time ran out first (docs/cli.md).
+                throw ExitCode(result.status == .infeasible ? ExitStatus.infeasible : ExitStatus.noSolution)
             }
             print(Explanation.render(model: model, assignment: assignment, activity: a), terminator: "")
         }
