@@ -18,6 +18,7 @@ extension ModelBuilder {
 
     mutating func addPenalties() {
         for (a, event) in plan.events.enumerated() {
+            if isPastDeadline() { return }
             if let prefer = event.prefer { addPreference(a, event, prefer) }
             for near in event.near { addNearness(a, event, near) }
             for spacing in event.spacing { addSpacing(a, event, spacing) }

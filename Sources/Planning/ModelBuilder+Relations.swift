@@ -7,6 +7,7 @@ import Scheduler
 extension ModelBuilder {
     mutating func addRelations() {
         for (a, event) in plan.events.enumerated() {
+            if isPastDeadline() { return }
             for dependency in event.after { addDependency(a, event, dependency) }
             for avoided in event.avoid { addAvoid(a, event, avoided) }
             if let during = event.during { addDuring(a, event, during) }

@@ -7,6 +7,7 @@ import Scheduler
 extension ModelBuilder {
     mutating func addUnaryRules() {
         for (a, event) in plan.events.enumerated() {
+            if isPastDeadline() { return }
             addWindow(a, event)
             addPin(a, event)
             addBlackouts(a, event)

@@ -24,27 +24,56 @@ public struct ModelBuilder {
     let audiences: [String: Audience]
     /// The announced schedule to stay close to (`--keep`), by event id.
     let previous: [String: Announced]
+    /// When the command must be done; building stops when it passes (`ModelTimeLimit`).
+    let deadline: Deadline?
+    /// Events whose slots were enumerated, for the message when the deadline passes.
+    var eventsModelled = 0
 
     /// Builds the model of `plan`.
     ///
     /// - Parameter previous: where each event stood in an announced schedule; moving an event
     ///   away from it is penalised.
     public static func build(_ plan: Plan, previous: [String: Announced] = [:]) -> PlanModel {
-        var builder = ModelBuilder(plan: plan, previous: previous)
-        builder.addActivities()
-        builder.addUnaryRules()
-        builder.addSessionRules()
-        builder.addRelations()
-        builder.addPenalties()
-        builder.addSessionPenalties()
+        var builder = ModelBuilder(plan: plan, previous: previous, deadline: nil)
+        builder.addEverything()
+        return builder.model()
+    }
+
+    /// Builds the model of `plan`, or stops when `deadline` passes.
+    ///
+    /// - Throws: `ModelTimeLimit` when the deadline passed first; nothing half-built escapes.
+    public static func build(_ plan: Plan, previous: [String: Announced] = [:], deadline: Deadline) throws(ModelTimeLimit) -> PlanModel {
+        var builder = ModelBuilder(plan: plan, previous: previous, deadline: deadline)
+        builder.addEverything()
+        if deadline.isPast { throw ModelTimeLimit(eventsModelled: builder.eventsModelled, events: plan.events.count) }
+        return builder.model()
+    }
+
+    /// Each family of rules in turn; each stops early once the deadline has passed.
+    private mutating func addEverything() {
+        let steps: [(inout ModelBuilder) -> Void] = [
+            { $0.addActivities() }, { $0.addUnaryRules() }, { $0.addSessionRules() }, { $0.addRelations() },
+            { $0.addPenalties() }, { $0.addSessionPenalties() },
+        ]
+        for step in steps {
+            step(&self)
+            if isPastDeadline() { return }
+        }
+    }
+
+    func isPastDeadline() -> Bool { deadline?.isPast ?? false }
+
+    private func model() -> PlanModel {
+        let builder = self
         return PlanModel(plan: plan, problem: Problem(activities: builder.activities, rules: builder.rules, penalties: builder.penalties,
                                                            pairPenalties: builder.pairPenalties),
                          clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step)
     }
 
-    private init(plan: Plan, previous: [String: Announced]) {
+    private init(plan: Plan, previous: [String: Announced], deadline: Deadline?) {
         self.plan = plan
         self.previous = previous
+        self.deadline = deadline
         horizon = plan.calendar.horizon.value
         if case .minutes(let n) = plan.calendar.granularity { step = n } else { step = 30 }
         indexOf = Dictionary(plan.events.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
@@ -66,7 +95,9 @@ public struct ModelBuilder {
     private mutating func addActivities() {
         for fixed in plan.fixedEvents { fixedSlots[fixed.id.value] = slot(of: fixed) }
         for event in plan.events {
+            if isPastDeadline() { return }
             activities.append(Activity(id: event.id.value, slots: slots(of: event)))
+            eventsModelled += 1
         }
     }
 
@@ -181,4 +212,11 @@ public struct Announced: Sendable, Hashable {
 extension Event {
     /// `'summit'`, as rules quote events.
     var quoted: String { "'\(id.value)'" }
+}
+
+/// The command's time limit passed while the model was being built.
+public struct ModelTimeLimit: Error, Sendable {
+    /// Events whose possible slots had been enumerated by then.
+    public let eventsModelled: Int
+    public let events: Int
 }

@@ -1,47 +1,140 @@
 /// Finds a minimal set of rules that cannot hold together: remove any one of them and the
-/// rest can be satisfied (a minimal unsatisfiable subset, found by deletion).
+/// rest can be satisfied (a minimal unsatisfiable subset).
+///
+/// Two steps, cheapest first:
+/// 1. **One event's own rules.** When the rules about one activity alone (window, blackouts,
+///    local hours, pins) leave it no slot, the conflict is among them; it is found and made
+///    minimal by intersecting slot sets, without any search. A local-hours rule whose zones
+///    never share those hours is such a conflict of one rule.
+/// 2. **Deletion by halves** otherwise: try to drop a whole block of rules at once, keep the
+///    drop when the rest is still infeasible, and split the block when it is not — a
+///    feasibility search per attempt, about k·log₂(n/k) of them for k rules in the conflict
+///    among n, not one per rule. The kept set is infeasible at every step, so when the
+///    deadline comes it is still a conflict, only perhaps not a minimal one.
 public enum ConflictFinder {
     public struct Conflict: Sendable {
         /// Indices into `problem.rules`.
         public var rules: [Int]
         /// False when some check ran out of time, so a smaller set might exist.
         public var provenMinimal: Bool
+        /// The feasibility searches it took (0 for a conflict among one event's rules).
+        public var searches: Int
     }
 
     /// - Precondition: the problem with all its rules is infeasible.
-    /// - Complexity: one feasibility search per rule.
-    public static func minimalConflict(in problem: Problem, timeLimitPerCheck: Double = 2) -> Conflict {
-        // Penalties do not matter for feasibility; dropping them makes each check cheaper.
-        let bare = Problem(activities: problem.activities, rules: problem.rules, penalties: [])
-        var enabled = Array(repeating: true, count: problem.rules.count)
-        var proven = true
-        // Rules about one event alone are tried last: a window or blackout is usually part of the
-        // story, and keeping them in longer finds conflicts planners recognise.
-        let order = problem.rules.indices.sorted { a, b in
-            let (ua, ub) = (isUnary(problem.rules[a]), isUnary(problem.rules[b]))
-            return ua != ub ? !ua : a < b
+    /// - Parameters:
+    ///   - deadline: when to stop and return the smallest conflict found so far.
+    ///   - timeLimitPerCheck: at most this long for one feasibility search; a check that runs
+    ///     out counts as "maybe feasible", so its rules stay.
+    /// - Complexity: step 1 is linear in the unary rules' slot sets; step 2 runs about
+    ///   k·log₂(n/k) feasibility searches.
+    public static func minimalConflict(in problem: Problem, deadline: Deadline? = nil, timeLimitPerCheck: Double = 2) -> Conflict {
+        if let own = conflictAmongOneActivitysRules(problem) {
+            return Conflict(rules: own, provenMinimal: true, searches: 0)
         }
-        for r in order {
-            enabled[r] = false
-            var options = SolverOptions()
-            options.stopAtFirst = true
-            options.timeLimit = timeLimitPerCheck
-            options.enabledRules = enabled
-            let result = Solver(bare, options: options).solve()
-            switch result.status {
-            case .infeasible: continue  // still conflicting without r: r is not needed
-            case .unknown:
-                proven = false
-                enabled[r] = true
-            case .optimal, .feasible:
-                enabled[r] = true
+        var deletion = DeletionByHalves(problem: problem, deadline: deadline, timeLimitPerCheck: timeLimitPerCheck)
+        return deletion.run()
+    }
+
+    /// The first activity (in order) whose unary rules leave it no slot, and a minimal set of
+    /// those rules that still leaves none; nil when every activity keeps a slot.
+    static func conflictAmongOneActivitysRules(_ problem: Problem) -> [Int]? {
+        var byActivity: [Int: [Int]] = [:]
+        for (r, rule) in problem.rules.enumerated() {
+            if case .allow(let a, _) = rule.kind { byActivity[a, default: []].append(r) }
+        }
+        for a in byActivity.keys.sorted() {
+            let rules = byActivity[a] ?? []
+            let capacity = problem.activities[a].slots.count
+            guard intersection(rules, problem, capacity: capacity).isEmpty else { continue }
+            // Deletion: drop each rule whose absence still leaves no slot.
+            var kept = rules
+            for r in rules where kept.count > 1 {
+                let without = kept.filter { $0 != r }
+                if intersection(without, problem, capacity: capacity).isEmpty { kept = without }
             }
+            return kept
         }
-        return Conflict(rules: enabled.indices.filter { enabled[$0] }, provenMinimal: proven)
+        return nil
+    }
+
+    private static func intersection(_ rules: [Int], _ problem: Problem, capacity: Int) -> SlotSet {
+        var set = SlotSet(capacity: capacity, filled: true)
+        for r in rules {
+            if case .allow(_, let slots) = problem.rules[r].kind { set.formIntersection(slots) }
+        }
+        return set
     }
 
     static func isUnary(_ rule: Rule) -> Bool {
         if case .allow = rule.kind { return true }
         return false
+    }
+}
+
+/// Step 2 of `ConflictFinder`: deletion by halves, with the kept set infeasible throughout.
+///
+/// Minimal at the end: each rule kept was kept because the set then kept without it was
+/// feasible; the final set is a subset of that one, so without the rule it is feasible too.
+struct DeletionByHalves {
+    let problem: Problem
+    let deadline: Deadline?
+    let timeLimitPerCheck: Double
+    /// Penalties do not matter for feasibility; dropping them makes each check cheaper.
+    let bare: Problem
+    var enabled: [Bool]
+    var proven = true
+    var searches = 0
+
+    init(problem: Problem, deadline: Deadline?, timeLimitPerCheck: Double) {
+        self.problem = problem
+        self.deadline = deadline
+        self.timeLimitPerCheck = timeLimitPerCheck
+        bare = Problem(activities: problem.activities, rules: problem.rules, penalties: [])
+        enabled = Array(repeating: true, count: problem.rules.count)
+    }
+
+    mutating func run() -> ConflictFinder.Conflict {
+        // Rules about one event alone are tried last: a window or blackout is usually part of
+        // the story, and keeping them in longer finds conflicts planners recognise.
+        let relations = problem.rules.indices.filter { !ConflictFinder.isUnary(problem.rules[$0]) }
+        let unary = problem.rules.indices.filter { ConflictFinder.isUnary(problem.rules[$0]) }
+        drop(relations[...])
+        drop(unary[...])
+        return ConflictFinder.Conflict(rules: enabled.indices.filter { enabled[$0] }, provenMinimal: proven, searches: searches)
+    }
+
+    /// Drops `block` if the rest stays infeasible; otherwise splits it and tries each half.
+    mutating func drop(_ block: ArraySlice<Int>) {
+        guard !block.isEmpty else { return }
+        if deadline?.isPast == true {
+            proven = false  // what is left stays in: still a conflict, perhaps not minimal
+            return
+        }
+        for r in block { enabled[r] = false }
+        if stillInfeasible() { return }
+        for r in block { enabled[r] = true }
+        guard block.count > 1 else { return }  // needed
+        let middle = block.startIndex + block.count / 2
+        drop(block[..<middle])
+        drop(block[middle...])
+    }
+
+    /// Whether the enabled rules alone are proven infeasible; a check that runs out of time
+    /// counts as not proven.
+    mutating func stillInfeasible() -> Bool {
+        searches += 1
+        var options = SolverOptions()
+        options.stopAtFirst = true
+        options.timeLimit = timeLimitPerCheck
+        options.deadline = deadline
+        options.enabledRules = enabled
+        switch Solver(bare, options: options).solve().status {
+        case .infeasible: return true
+        case .unknown:
+            proven = false
+            return false
+        case .optimal, .feasible: return false
+        }
     }
 }

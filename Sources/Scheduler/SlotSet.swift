@@ -25,5 +25,15 @@ public struct SlotSet: Sendable, Hashable {
         for k in words.indices { words[k] &= other.words[k] }
     }
 
+    /// Whether no slot below `capacity` is in the set.
+    public var isEmpty: Bool {
+        for k in words.indices {
+            let bitsUsed = min(64, capacity - k * 64)
+            let mask: UInt64 = bitsUsed >= 64 ? ~0 : (1 << UInt64(bitsUsed)) - 1
+            if words[k] & mask != 0 { return false }
+        }
+        return true
+    }
+
     public var count: Int { (0..<capacity).reduce(0) { $0 + (contains($1) ? 1 : 0) } }
 }

@@ -23,12 +23,17 @@ public struct SolveResult: Sendable {
     public var secondsToFirstSolution: Double?
     /// When the returned schedule was found.
     public var secondsToBest: Double?
+    /// Whether the time limit, not the work budget or a proof, ended the search.
+    public var stoppedByTime: Bool = false
 }
 
 /// Limits and knobs of one solve.
 public struct SolverOptions: Sendable {
-    /// Wall-clock limit; the best schedule found by then is returned.
+    /// Wall-clock limit, counted from the solver's creation (its set-up included); the best
+    /// schedule found by then is returned.
     public var timeLimit: Double = 10
+    /// The whole command's deadline, when it comes before `timeLimit`.
+    public var deadline: Deadline?
     /// A deterministic limit on search work (nodes), so runs that hit it repeat exactly.
     public var nodeLimit: Int = 5_000_000
     /// Seeds the tie-breaking of values and the neighbourhoods of large-neighbourhood search.

@@ -28,6 +28,11 @@ public final class Solver {
     private var nextCheck = 0
     var stopped = false
     private var started = Date()
+    /// When the search must stop: `timeLimit` after the solver was created, or the command's
+    /// deadline if that comes first (on the monotonic clock).
+    private let stopAt: Double
+    /// Whether the clock, rather than the node budget or a proof, stopped the search.
+    private var timedOut = false
     private var firstSolutionAt: Double?
     private var bestAt: Double?
     private var lastProgress = 0.0
@@ -47,6 +52,10 @@ public final class Solver {
     static let narrowingRounds = 4
 
     public init(_ problem: Problem, options: SolverOptions = SolverOptions()) {
+        // The set-up below (domains, propagators, bound) is part of the solve's time.
+        let cap = Deadline(seconds: options.timeLimit)
+        stopAt = min(cap.end, options.deadline?.end ?? cap.end)
+        started = Date()
         self.problem = problem
         self.options = options
         let costs = problem.slotCosts()
@@ -96,7 +105,6 @@ public final class Solver {
     /// schedule, tries to prove that nothing is cheaper. Each round doubles both budgets, so
     /// the complete searches lose at most half their work to restarts.
     public func solve() -> SolveResult {
-        started = Date()
         let everyone = Array(problem.activities.indices)
         var rootBound = 0
         var complete = false
@@ -147,7 +155,7 @@ public final class Solver {
         }
         return SolveResult(status: status, assignment: best, objective: best == nil ? nil : bestObjective,
                            bound: status == .optimal ? bestObjective : rootBound, nodes: nodes, seconds: seconds,
-                           secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt)
+                           secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt, stoppedByTime: !complete && timedOut)
     }
 
     /// Before a proof phase: better shares for the decomposition bound, aimed at the best
@@ -346,7 +354,7 @@ public final class Solver {
 
     private func checkLimits() {
         let elapsed = Date().timeIntervalSince(started)
-        if elapsed > options.timeLimit || nodes > nodeLimit { stopped = true }
+        if clockIsPast() || nodes > nodeLimit { stopped = true }
         if let progress = options.progress, elapsed - lastProgress >= 0.25 {
             lastProgress = elapsed
             progress(elapsed, best == nil ? nil : bestObjective, provenBound)
@@ -355,7 +363,14 @@ public final class Solver {
 }
 
 extension Solver {
-    func timeIsUp() -> Bool { Date().timeIntervalSince(started) > options.timeLimit || nodes > options.nodeLimit }
+    func timeIsUp() -> Bool { clockIsPast() || nodes > options.nodeLimit }
+
+    /// Whether the time limit or the command's deadline has passed; remembered for the result.
+    func clockIsPast() -> Bool {
+        guard ProcessInfo.processInfo.systemUptime >= stopAt else { return false }
+        timedOut = true
+        return true
+    }
 }
 
 /// A small, fast, seedable random generator (SplitMix64), so runs repeat for the same seed.

@@ -26,6 +26,7 @@ extension Convene {
         @OptionGroup var solve: SolveOptions
 
         func run() throws {
+            let deadline = solve.startClock()
             let renderer: AgendaRenderer
             do {
                 renderer = try AgendaRenderer(directory: templates)
@@ -34,10 +35,10 @@ extension Convene {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             let plan = try solve.loadPlan(self.plan)
-            let model = ModelBuilder.build(plan, previous: try solve.announced(for: plan))
-            let result = Solver(model.problem, options: solve.solverOptions()).solve()
+            let model = try solve.buildModel(plan, previous: try solve.announced(for: plan), deadline: deadline)
+            let result = Solver(model.problem, options: solve.solverOptions(deadline: deadline)).solve()
             guard let assignment = result.assignment else {
-                if result.status == .infeasible { InfeasibilityReport.print(model: model) }
+                if result.status == .infeasible { InfeasibilityReport.print(model: model, deadline: deadline.reserving(solve.reserve)) }
                 else { Terminal.printError("no timetable found within \(solve.timeLimit) s; raise --time-limit") }
                 throw ExitCode(result.status == .infeasible ? ExitStatus.infeasible : ExitStatus.noSolution)
             }

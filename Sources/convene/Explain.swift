@@ -20,8 +20,9 @@ extension Convene {
         @OptionGroup var solve: SolveOptions
 
         func run() throws {
+            let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
-            let model = ModelBuilder.build(plan, previous: try solve.announced(for: plan))
+            let model = try solve.buildModel(plan, previous: try solve.announced(for: plan), deadline: deadline)
             guard let a = model.activity(event) else {
                 let hint = Diagnostics.Suggestion.didYouMean(event, among: plan.events.map(\.id.value)).map { "; \($0)" } ?? ""
                 if plan.fixedEvents.contains(where: { $0.id.value == event }) {
@@ -31,7 +32,7 @@ extension Convene {
                 Terminal.printError("error: no event '\(event)' in \(self.plan)\(hint)")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            let result = Solver(model.problem, options: solve.solverOptions()).solve()
+            let result = Solver(model.problem, options: solve.solverOptions(deadline: deadline)).solve()
             guard let assignment = result.assignment else {
                 Terminal.printError("error: the plan has no schedule (\(result.status.rawValue)); run convene plan to see why")
                 // 3 when proven infeasible, 4 when the time ran out first (docs/cli.md).

@@ -34,20 +34,21 @@ extension Convene {
         }
 
         func run() throws {
+            let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
             let announced = try solve.announced(for: plan)
-            let model = ModelBuilder.build(plan, previous: announced)
+            let model = try solve.buildModel(plan, previous: announced, deadline: deadline)
             if let exportModel {
                 try AtomicFile.write(ModelExport.json(model.problem, calendar: plan.calendar.id.value, rooms: plan.rooms.map(\.id.value)),
                                     to: exportModel)
             }
-            var options = solve.solverOptions()
+            var options = solve.solverOptions(deadline: deadline)
             options.progress = ProgressLine.reporter()
             let result = Solver(model.problem, options: options).solve()
             ProgressLine.clear()
             switch result.status {
             case .infeasible:
-                InfeasibilityReport.print(model: model)
+                InfeasibilityReport.print(model: model, deadline: deadline.reserving(solve.reserve))
                 throw ExitCode(ExitStatus.infeasible)
             case .unknown:
                 Terminal.printError("no schedule found within \(solve.timeLimit) s; raise --time-limit")

@@ -37,6 +37,7 @@ extension Convene {
         @OptionGroup var solve: SolveOptions
 
         func run() throws {
+            let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
             let ledgerPath = ledger ?? Self.defaultLedgerPath(for: self.plan)
             let previous: Ledger?
@@ -52,10 +53,10 @@ extension Convene {
                 let day = entry.allDay ? ((try? Chronology.CivilDate.parse(entry.start).get())?.dayNumber ?? start / 1440) : start / 1440
                 announced[entry.id] = Announced(start: start, day: day)
             }
-            let model = ModelBuilder.build(plan, previous: announced)
-            let result = Solver(model.problem, options: solve.solverOptions()).solve()
+            let model = try solve.buildModel(plan, previous: announced, deadline: deadline)
+            let result = Solver(model.problem, options: solve.solverOptions(deadline: deadline)).solve()
             guard result.assignment != nil else {
-                if result.status == .infeasible { InfeasibilityReport.print(model: model) }
+                if result.status == .infeasible { InfeasibilityReport.print(model: model, deadline: deadline.reserving(solve.reserve)) }
                 else { Terminal.printError("no schedule found within \(solve.timeLimit) s; raise --time-limit") }
                 throw ExitCode(result.status == .infeasible ? ExitStatus.infeasible : ExitStatus.noSolution)
             }

@@ -10,7 +10,8 @@ struct SolveOptions: ParsableArguments {
     @Option(help: "Seed for tie-breaking and search; the same seed gives the same schedule.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("time-limit"), help: "Seconds to search before returning the best schedule found.")
+    @Option(name: .customLong("time-limit"),
+            help: "Seconds for the whole command (reading, modelling, solving, explaining); the best schedule found by then is used.")
     var timeLimit: Double = 30
 
     @Option(name: .customLong("keep"), help: "A published schedule.json to change as little as possible.")
@@ -36,11 +37,32 @@ struct SolveOptions: ParsableArguments {
         return ScheduleFile.announced(document, plan: plan)
     }
 
-    func solverOptions() -> SolverOptions {
+    /// The command's deadline: `--time-limit` from now. Commands start it first thing.
+    func startClock() -> Deadline { Deadline(seconds: timeLimit) }
+
+    /// What the solve leaves for the work after it (the table, feeds, an explanation): 5 % of
+    /// the limit, at least 0.3 s, at most 2 s.
+    var reserve: Double { min(2, max(0.3, timeLimit * 0.05)) }
+
+    func solverOptions(deadline: Deadline? = nil) -> SolverOptions {
         var options = SolverOptions()
         options.seed = seed
         options.timeLimit = timeLimit
+        options.deadline = deadline?.reserving(reserve)
         return options
+    }
+
+    /// The plan's model, built within the deadline; when the deadline passes first, says so and
+    /// exits 4 (no schedule within the time limit).
+    func buildModel(_ plan: Plan, previous: [String: Announced], deadline: Deadline) throws -> PlanModel {
+        do {
+            return try ModelBuilder.build(plan, previous: previous, deadline: deadline.reserving(reserve))
+        } catch {
+            Terminal.printError("\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building the model "
+                + "(\(error.eventsModelled) of \(error.events) events' possible times enumerated); raise --time-limit, "
+                + "or use a coarser granularity or narrower windows")
+            throw ExitCode(ExitStatus.noSolution)
+        }
     }
 }
 
