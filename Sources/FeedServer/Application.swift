@@ -2,22 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOCore
 import ServiceLifecycle
-
-/// How `convene serve` runs.
-public struct ServeOptions: Sendable {
-    public var releaseDir: String
-    public var host: String
-    public var port: Int
-    public var logLevel: Logger.Level
-
-    public init(releaseDir: String, host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info) {
-        self.releaseDir = releaseDir
-        self.host = host
-        self.port = port
-        self.logLevel = logLevel
-    }
-}
 
 /// Runs the feed server — the release's files, personal feeds behind tokens, and `/healthz` —
 /// until SIGTERM or SIGINT, then lets the requests in flight finish.
@@ -26,13 +12,25 @@ public struct ServeOptions: Sendable {
 /// `Application` with a router: the server has one route that matters, and profiles of 304
 /// answers showed the router, the middleware chain and Application's per-request IDs,
 /// task-local loggers and contexts among the costs per request.
+///
+/// Connections are bounded in time and number (`ServeOptions.headerTimeout`, `idleTimeout`,
+/// `maxConnections`): Hummingbird's idle timeout closes kept-alive connections left waiting,
+/// `RequestHeadTimeout` closes those whose request head is slow to arrive, and Hummingbird's
+/// `MaximumAvailableConnections` stops accepting at the cap.
 public func runServer(_ options: ServeOptions) async throws {
     var logger = Logger(label: "convene.http")
     logger.logLevel = options.logLevel
     let responder = try ServerResponder(releaseDir: options.releaseDir, logger: logger)
     let date = ResponseDate()
-    let server = try HTTPServerBuilder.http1().buildServer(
-        configuration: ServerConfiguration(address: .hostname(options.host, port: options.port), serverName: "Convene"),
+    // The autoclosure runs once a connection: each gets its own head timer.
+    let channel = HTTP1Channel.Configuration(
+        additionalChannelHandlers: [RequestHeadTimeout(timeout: TimeAmount(options.headerTimeout))],
+        idleTimeout: TimeAmount(options.idleTimeout))
+    let configuration = ServerConfiguration(
+        address: .hostname(options.host, port: options.port), serverName: "Convene",
+        availableConnectionsDelegate: MaximumAvailableConnections(options.maxConnections, logger: logger))
+    let server = try HTTPServerBuilder.http1(configuration: channel).buildServer(
+        configuration: configuration,
         eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
         logger: logger
     ) { request, writer, _ in

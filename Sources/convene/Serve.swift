@@ -22,12 +22,47 @@ extension Convene {
         @Flag(help: "Log only warnings and errors, not every request.")
         var quiet = false
 
+        @Option(help: ArgumentHelp("Seconds a request's line and headers may take to arrive.", valueName: "seconds"))
+        var headerTimeout: Double = 60
+
+        @Option(help: ArgumentHelp("Seconds a kept-alive connection may wait for a request.", valueName: "seconds"))
+        var idleTimeout: Double = 75
+
+        @Option(help: ArgumentHelp("Connections open at once; more wait. (default: 4096, less if ulimit -n is low)",
+                                   valueName: "n"))
+        var maxConnections: Int?
+
         func run() async throws {
+            let options = try serveOptions()
             guard FileManager.default.fileExists(atPath: dir + "/manifest.json") else {
                 Terminal.printError("\(dir): error: not a release (no manifest.json); write one with convene publish PLAN --out \(dir)")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            try await runServer(ServeOptions(releaseDir: dir, host: host, port: port, logLevel: quiet ? .warning : .info))
+            try await runServer(options)
+        }
+
+        /// The options as the server takes them; on a timeout or cap out of range prints why and exits 1.
+        func serveOptions() throws -> ServeOptions {
+            var options = ServeOptions(releaseDir: dir, host: host, port: port, logLevel: quiet ? .warning : .info)
+            options.headerTimeout = try Self.duration(headerTimeout, option: "--header-timeout")
+            options.idleTimeout = try Self.duration(idleTimeout, option: "--idle-timeout")
+            if let maxConnections {
+                guard maxConnections >= 1 else {
+                    Terminal.printError("error: --max-connections must be at least 1")
+                    throw ExitCode(ExitStatus.invalidInput)
+                }
+                options.maxConnections = maxConnections
+            }
+            return options
+        }
+
+        /// A timeout given in seconds, which must be more than 0 and at most a day.
+        static func duration(_ seconds: Double, option: String) throws -> Duration {
+            guard seconds > 0 && seconds <= 86_400 else {
+                Terminal.printError("error: \(option) must be more than 0 and at most 86400 seconds")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            return .milliseconds(Int64((seconds * 1000).rounded(.up)))
         }
     }
 }

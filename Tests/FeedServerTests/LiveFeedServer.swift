@@ -1,0 +1,63 @@
+import FeedServer
+import Foundation
+
+/// `runServer` itself — the path `convene serve` runs — on a free loopback port, for tests
+/// that need real sockets: slow clients, kept-alive connections, the connection cap.
+struct LiveFeedServer {
+    struct Failure: Error { let what: String }
+
+    let port: Int
+
+    /// Starts the server on the fixture's release with options `configure` sets, runs `body`
+    /// once the server answers, then stops it.
+    static func run(_ fixture: ReleaseFixture, configure: (inout ServeOptions) -> Void,
+                    _ body: (LiveFeedServer) async throws -> Void) async throws {
+        let server = LiveFeedServer(port: try freePort())
+        var options = ServeOptions(releaseDir: fixture.release, port: server.port, logLevel: .warning)
+        configure(&options)
+        let running = Task { [options] in try await runServer(options) }
+        defer { running.cancel() }
+        try await server.waitUntilAnswering()
+        try await body(server)
+        running.cancel()
+        _ = await running.result
+    }
+
+    /// A new raw connection to the server.
+    func connect() throws -> RawConnection {
+        try RawConnection(port: port)
+    }
+
+    /// The status of a GET on a connection of its own (0 when no answer came).
+    func status(of path: String) async throws -> Int {
+        let connection = try connect()
+        guard connection.write("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") else { return 0 }
+        return await connection.readResponse(within: 20)?.status ?? 0
+    }
+
+    private func waitUntilAnswering() async throws {
+        for _ in 0..<200 {
+            if (try? await status(of: "/healthz")) == 200 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(what: "the server on port \(port) never answered /healthz")
+    }
+
+    /// A port nothing listens on: bound to port 0, read back, released.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound else { throw Failure(what: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
