@@ -2,7 +2,7 @@
 """Solves a model exported by `convene plan PLAN --export-model model.json` with OR-Tools CP-SAT,
 as an independent reference for Convene's own solver (docs/model-format.md).
 
-    benchmarks/.venv/bin/python benchmarks/cpsat_reference.py model.json [--time-limit S] [--workers W]
+    benchmarks/.venv/bin/python benchmarks/cpsat_reference.py model.json [--time-limit S] [--workers W] [--seed N]
 
 One boolean per allowed slot, exactly one true per activity; each coordinate a rule reads (start
 or end, in minutes or local days) is an integer equal to the chosen slot's value; rules are

@@ -4,8 +4,9 @@ both solvers: every rule, read straight from its definition, and the objective.
 
     python3 benchmarks/model_check.py model.json schedule.json
 
-prints {"objective": ..., "broken": [...]} for the schedule.json that `convene plan --out`
-writes. cpsat_reference.py uses `broken` and `objective` to check its own answers.
+prints {"reported": ..., "outside": [...], "objective": ..., "broken": [...]} for the
+schedule.json that `convene plan --out` writes (objective and broken only when no event is
+outside its slots). cpsat_reference.py uses `broken` and `objective` to check its own answers.
 """
 import json
 import sys

@@ -1,4 +1,4 @@
-/// Checks a feed's text against reference/ics-feeds.md, the rules subscribers' clients rely on.
+/// Checks a feed's text against docs/feed-rules.md, the rules subscribers' clients rely on.
 /// Publishing runs it on every feed before writing a release; tests run it on every feed.
 public enum FeedLint {
     /// Every rule the text breaks, in words; empty when the feed is correct.

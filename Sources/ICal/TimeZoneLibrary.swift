@@ -5,7 +5,7 @@ internal import CLibical
 /// libical 3.0.16's built-in zones carry a "/freeassociation.sourceforge.net/" TZID prefix and
 /// rules back to the 1890s, and the prefix cannot be set empty; so each zone is cloned, trimmed
 /// with `icaltimezone_truncate_vtimezone`, given its bare name, and loaded into a zone of its
-/// own (reference/ics-feeds.md).
+/// own (docs/feed-rules.md, section 3, "Time zones").
 enum TimeZoneLibrary {
     /// A trimmed zone; kept for the life of the process (there are only as many as zones used).
     final class TrimmedZone: @unchecked Sendable {

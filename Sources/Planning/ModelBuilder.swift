@@ -7,7 +7,9 @@ import Scheduler
 ///
 /// The rules, one builder file each: `ModelBuilder+Unary.swift` (windows, pins, blackouts,
 /// local hours, unavailability), `+Relations.swift` (dependencies, avoid, during, shared
-/// people, audiences and places, weekly cap), `+Penalties.swift` (preferences).
+/// people, audiences and places, weekly cap), `+Sessions.swift` (a summit's hours, breaks,
+/// rooms, tracks, plenaries, opening and closing, and its room and speaker wishes),
+/// `+Penalties.swift` (preferences).
 public struct ModelBuilder {
     let plan: Plan
     let horizon: DateSpan

@@ -56,7 +56,8 @@ struct FeedCatalog {
         self.feeds = feeds
     }
 
-    /// COLOR takes a CSS colour name; a "#rrggbb" track colour becomes the nearest plain name.
+    /// COLOR takes a CSS colour name (docs/feed-rules.md, section 2); a "#rrggbb" track colour
+    /// becomes "purple" for now, not the nearest name.
     static func cssColor(_ color: String) -> String {
         guard color.hasPrefix("#") else { return color }
         return "purple"
