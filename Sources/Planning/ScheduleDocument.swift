@@ -63,6 +63,9 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
     public var calendar: String
     public var status: String
     public var objective: Int?
+    /// The proven lower bound on any schedule's objective (equal to `objective` when optimal),
+    /// so a reader knows how far from the best this schedule can be at most.
+    public var bound: Int?
     public var seed: UInt64
     public var events: [Entry]
 
@@ -71,6 +74,7 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         calendar = model.plan.calendar.id.value
         status = result.status.rawValue
         objective = result.objective
+        bound = result.assignment == nil ? nil : result.bound
         self.seed = seed
         var entries: [Entry] = []
         for fixed in model.plan.fixedEvents {

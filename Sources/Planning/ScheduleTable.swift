@@ -41,7 +41,9 @@ public enum ScheduleTable {
             lines.append(row.indices.map { $0 == row.count - 1 ? row[$0] : TerminalWidth.padded(row[$0], to: widths[$0]) }
                 .joined(separator: "  ").trimmingTrailingSpaces())
         }
-        lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))
+        if !model.plan.fixedEvents.isEmpty {
+            lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

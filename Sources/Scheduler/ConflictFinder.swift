@@ -66,10 +66,6 @@ public enum ConflictFinder {
         return set
     }
 
-    static func isUnary(_ rule: Rule) -> Bool {
-        if case .allow = rule.kind { return true }
-        return false
-    }
 }
 
 /// Step 2 of `ConflictFinder`: deletion by halves, with the kept set infeasible throughout.
@@ -80,8 +76,6 @@ struct DeletionByHalves {
     let problem: Problem
     let deadline: Deadline?
     let timeLimitPerCheck: Double
-    /// Penalties do not matter for feasibility; dropping them makes each check cheaper.
-    let bare: Problem
     var enabled: [Bool]
     var proven = true
     var searches = 0
@@ -90,15 +84,14 @@ struct DeletionByHalves {
         self.problem = problem
         self.deadline = deadline
         self.timeLimitPerCheck = timeLimitPerCheck
-        bare = Problem(activities: problem.activities, rules: problem.rules, penalties: [])
         enabled = Array(repeating: true, count: problem.rules.count)
     }
 
     mutating func run() -> ConflictFinder.Conflict {
         // Rules about one event alone are tried last: a window or blackout is usually part of
         // the story, and keeping them in longer finds conflicts planners recognise.
-        let relations = problem.rules.indices.filter { !ConflictFinder.isUnary(problem.rules[$0]) }
-        let unary = problem.rules.indices.filter { ConflictFinder.isUnary(problem.rules[$0]) }
+        let relations = problem.rules.indices.filter { !problem.rules[$0].isUnary }
+        let unary = problem.rules.indices.filter { problem.rules[$0].isUnary }
         drop(relations[...])
         drop(unary[...])
         return ConflictFinder.Conflict(rules: enabled.indices.filter { enabled[$0] }, provenMinimal: proven, searches: searches)
@@ -122,14 +115,18 @@ struct DeletionByHalves {
 
     /// Whether the enabled rules alone are proven infeasible; a check that runs out of time
     /// counts as not proven.
+    ///
+    /// Only the activities the enabled relations touch are searched: every other activity has
+    /// a slot under its own rules (step 1 found none without), so it cannot make the rest
+    /// infeasible. As blocks of relations go, the searched problem shrinks with them.
     mutating func stillInfeasible() -> Bool {
+        guard let restricted = problem.restricted(toRules: enabled.indices.filter { enabled[$0] }) else { return false }
         searches += 1
         var options = SolverOptions()
         options.stopAtFirst = true
         options.timeLimit = timeLimitPerCheck
         options.deadline = deadline
-        options.enabledRules = enabled
-        switch Solver(bare, options: options).solve().status {
+        switch Solver(restricted, options: options).solve().status {
         case .infeasible: return true
         case .unknown:
             proven = false
