@@ -10,6 +10,8 @@ public struct AgendaRenderer {
     /// The pages, each rendered from `<page>.html.mustache` and `<page>.md.mustache`.
     static let pages = ["programme", "day", "track", "session", "speaker"]
     static let partials = ["style"]
+    /// Templates are a few kilobytes; anything this large is a mistake.
+    static let sizeLimit = 1_048_576
 
     let templates: [String: (path: String, text: String, template: MustacheTemplate)]
     let library: MustacheLibrary
@@ -25,6 +27,12 @@ public struct AgendaRenderer {
         let names = Self.pages.flatMap { ["\($0).html", "\($0).md"] } + Self.partials.map { "\($0).html" }
         for name in names {
             let path = (directory as NSString).appendingPathComponent("\(name).mustache")
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > Self.sizeLimit {
+                problems.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                       "the template is over the \(Self.sizeLimit / 1_048_576) MB limit for templates",
+                                       hint: "a page template is a few kilobytes; check that this is the right file"))
+                continue
+            }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 problems.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "missing template '\(name).mustache'",
                                        hint: "copy it from the project's templates/ folder"))
@@ -43,6 +51,13 @@ public struct AgendaRenderer {
                 problems.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "template error: \(error)"))
             }
         }
+        // A partial that includes itself would recurse until the stack runs out.
+        problems += TemplateCheck.partialProblems(
+            loaded.sorted { $0.key < $1.key }.map { name, entry in
+                let partial = String(name.dropLast(5))
+                return (name: name.hasSuffix(".html") && Self.partials.contains(partial) ? partial : name, path: entry.0, text: entry.1)
+            },
+            partials: Set(Self.partials))
         guard problems.isEmpty else { throw AgendaError(diagnostics: problems) }
         templates = loaded
         self.library = library

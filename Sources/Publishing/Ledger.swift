@@ -53,7 +53,13 @@ public struct Ledger: Codable, Sendable, Equatable {
         return String(decoding: (try? encoder.encode(sorted)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
+    /// Ledgers hold one entry per event ever published: a few hundred kilobytes for a year.
+    public static let sizeLimit = 64 * 1_048_576
+
     public static func read(_ path: String) throws -> Ledger? {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > sizeLimit {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the file is over the \(sizeLimit / 1_048_576) MB limit for a ledger"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try JSONDecoder().decode(Ledger.self, from: data)
     }

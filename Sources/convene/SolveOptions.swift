@@ -68,7 +68,15 @@ struct SolveOptions: ParsableArguments {
 
 /// Reading schedule.json files a user names.
 enum ScheduleFile {
+    /// A schedule lists each event once: a few hundred kilobytes for a year or a summit.
+    static let sizeLimit = 64 * 1_048_576
+
     static func read(_ path: String) throws -> ScheduleDocument {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > sizeLimit {
+            Terminal.printError("\(path):1:1: error: the schedule file is over the \(sizeLimit / 1_048_576) MB limit; "
+                + "write it with convene plan --out")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             Terminal.printError("\(path):1:1: error: cannot read the schedule file; check the path")
             throw ExitCode(ExitStatus.invalidInput)

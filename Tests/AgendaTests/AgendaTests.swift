@@ -1,4 +1,4 @@
-import Agenda
+@testable import Agenda
 import Foundation
 import Planning
 import Testing
@@ -94,6 +94,33 @@ import Chronology
             guard let d = (error as? AgendaError)?.diagnostics.first else { return false }
             return d.location.path == day.path && d.location.line == 3 && d.message.hasPrefix("template syntax error")
         }
+    }
+
+    @Test func aPartialThatIncludesItselfIsRefusedAtItsTagNotRecursedInto() throws {
+        let folder = try copyOfTemplates()
+        let style = folder.appendingPathComponent("style.html.mustache")
+        let text = try String(contentsOf: style, encoding: .utf8)
+        try Data((text + "{{> style}}\n").utf8).write(to: style)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect {
+            try AgendaRenderer(directory: folder.path)
+        } throws: { error in
+            (error as? AgendaError)?.diagnostics.map(\.description) == [
+                "\(style.path):\(line):1: error: the partial 'style' includes itself, so it would never end; remove this {{> style}}",
+            ]
+        }
+    }
+
+    @Test func partialsThatMultiplyPastTheLimitAreRefused() {
+        // A page that includes a partial 10,001 times: refused at the 10,000th, whose copies with
+        // the page itself pass the limit.
+        let page = String(repeating: "{{> style}}", count: TemplateCheck.expansionLimit + 1)
+        let problems = TemplateCheck.partialProblems([(name: "day.html", path: "day.html.mustache", text: page),
+                                                      (name: "style", path: "style.html.mustache", text: "<style></style>")],
+                                                     partials: ["style"])
+        #expect(problems.map(\.description) == [
+            "day.html.mustache:1:109990: error: partials included here expand to more than 10000 copies; include each partial fewer times",
+        ])
     }
 
     func copyOfTemplates() throws -> URL {

@@ -106,4 +106,54 @@ import Testing
 
             """)
     }
+
+    /// Many timed events on a 5-minute grid, and one whose local hours in London and Auckland
+    /// never meet: the conflict is that rule alone, found from its slots without a search.
+    @Test func aRuleThatCannotHoldOnItsOwnIsTheWholeConflict() throws {
+        let folder = try scratch()
+        var text = "calendar: {id: x, name: X, zone: Europe/London, horizon: 2021, granularity: 5m}\nevents:\n"
+        for i in 0..<40 {
+            text += "  - {id: e\(i), title: E\(i), duration: 1h, window: 2021-\(String(format: "%02d", 1 + i % 12))\(i > 0 ? ", after: [e\(i - 1)]" : "")}\n"
+        }
+        text += """
+              - id: call
+                title: Call
+                duration: 1h
+                window: 2021-06
+                local-hours:
+                  - between: 09:00-17:00
+                    zones: [Europe/London, Pacific/Auckland]
+
+            """
+        try Data(text.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(["plan", "plan.yaml", "--time-limit", "60"], in: folder)
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr == """
+            plan.yaml: error: the plan cannot be satisfied; this rule cannot hold on its own:
+            plan.yaml:48:9: note: 'call' must lie between 09:00 and 17:00 local time in Europe/London, Pacific/Auckland
+
+            """)
+    }
+
+    /// The limit bounds the whole command: with no time at all, building the model stops at
+    /// once and the command says so (exit 4), rather than searching first.
+    @Test func aTimeLimitThatHasPassedStopsBeforeTheSearch() throws {
+        let outcome = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml", "--time-limit", "0"])
+        #expect(outcome.status == 4)
+        #expect(outcome.stderr.contains("error: the time limit (0.0 s) passed while building the model"))
+    }
+
+    /// A schedule given to `verify` (or `--keep`) is bounded like a plan: a huge file is refused
+    /// unread, at its start.
+    @Test func aScheduleOverTheSizeLimitIsRefusedUnread() throws {
+        let folder = try scratch()
+        let path = folder.appendingPathComponent("schedule.json").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 65 * 1_048_576)  // sparse: no disk used
+        try handle.close()
+        let outcome = try ConveneBinary.run(["verify", "calendars/ogp-2021.yaml", path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "\(path):1:1: error: the schedule file is over the 64 MB limit; write it with convene plan --out\n")
+    }
 }
