@@ -17,7 +17,7 @@ import time
 from ortools.sat.python import cp_model
 
 import model_check
-from model_check import COORDINATES, COST, END, ROOM, START, WEEK
+from model_check import COORDINATES, COST, END, ROOM, START, bucket
 
 STATUS = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible",
           cp_model.UNKNOWN: "unknown", cp_model.MODEL_INVALID: "invalid"}
@@ -49,8 +49,8 @@ class Formulation:
 
     def add(self, rule):
         kind, m = rule["type"], self.model
-        if kind == "weeklyCap":
-            return self.weekly_cap(rule["activities"], rule["cap"])
+        if kind == "countingCap":
+            return self.counting_cap(rule)
         if kind == "roomsDisjoint":
             return self.rooms_disjoint(rule["activities"])
         start, end = COORDINATES[rule["scale"]]
@@ -73,14 +73,15 @@ class Formulation:
         else:
             raise ValueError(f"unknown rule type {kind!r}")
 
-    def weekly_cap(self, activities, cap):
-        weeks = {}
-        for a in activities:
+    def counting_cap(self, rule):
+        """At most `cap` of the activities start in any one bucket (week, month, ...)."""
+        buckets = {}
+        for a in rule["activities"]:
             for slot, chosen in zip(self.activities[a]["slots"], self.chosen[a]):
-                weeks.setdefault(slot[WEEK], {}).setdefault(a, []).append(chosen)
-        for per_activity in weeks.values():
-            if len(per_activity) > cap:
-                self.model.Add(sum(sum(bools) for bools in per_activity.values()) <= cap)
+                buckets.setdefault(bucket(rule, slot), {}).setdefault(a, []).append(chosen)
+        for per_activity in buckets.values():
+            if len(per_activity) > rule["cap"]:
+                self.model.Add(sum(sum(bools) for bools in per_activity.values()) <= rule["cap"])
 
     def rooms_disjoint(self, activities):
         """One optional interval per activity and room; no two intervals overlap in a room."""

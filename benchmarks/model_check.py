@@ -8,11 +8,12 @@ prints {"reported": ..., "outside": [...], "objective": ..., "broken": [...]} fo
 schedule.json that `convene plan --out` writes (objective and broken only when no event is
 outside its slots). cpsat_reference.py uses `broken` and `objective` to check its own answers.
 """
+import bisect
 import json
 import sys
 from datetime import datetime, timezone
 
-START, END, FIRST_DAY, END_DAY, WEEK, COST, ROOM = range(7)
+START, END, FIRST_DAY, END_DAY, COST, ROOM = range(6)
 COORDINATES = {"minutes": (START, END), "days": (FIRST_DAY, END_DAY)}
 
 
@@ -37,11 +38,20 @@ def broken(model, choice):
     return [i for i, rule in enumerate(model["rules"]) if not holds(rule, slot)]
 
 
+def bucket(rule, slot):
+    """The bucket (week, month, ...) a slot starts in, by its local first day: the bucket of the
+    last run starting on or before that day; a day outside the runs is a bucket of its own."""
+    day = slot[FIRST_DAY]
+    runs = rule["runs"]
+    k = bisect.bisect_right([d for d, _ in runs], day) - 1
+    return runs[k][1] if k >= 0 and day <= rule["lastDay"] else ("day", day)
+
+
 def holds(rule, slot):
     kind = rule["type"]
-    if kind == "weeklyCap":
-        weeks = [slot[a][WEEK] for a in rule["activities"]]
-        return all(weeks.count(w) <= rule["cap"] for w in set(weeks))
+    if kind == "countingCap":
+        buckets = [bucket(rule, slot[a]) for a in rule["activities"]]
+        return all(buckets.count(b) <= rule["cap"] for b in set(buckets))
     if kind == "roomsDisjoint":
         used = sorted((slot[a][ROOM], slot[a][START], slot[a][END]) for a in rule["activities"] if slot[a][ROOM] >= 0)
         return all(r1 != r2 or e1 <= s2 for (r1, _, e1), (r2, s2, _) in zip(used, used[1:]))

@@ -3,7 +3,7 @@ import Diagnostics
 
 /// Reads the `calendar:` section.
 enum CalendarReader {
-    static let keys = ["id", "name", "organiser", "zone", "horizon", "granularity", "travel-buffer", "max-events-per-week",
+    static let keys = ["id", "name", "organiser", "zone", "horizon", "granularity", "travel-buffer", "max-events-per-week", "max-events-per-month",
                        "url", "description"]
 
     /// Ten years: longer horizons are refused before anything tries to enumerate them.
@@ -48,7 +48,8 @@ enum CalendarReader {
               horizon.value.dayCount <= maxHorizonDays else { return nil }
         return CalendarInfo(id: id, name: name.value, organiser: organiser, zone: zone.value, horizon: horizon,
                             granularity: granularity, travelBuffer: m.parsed("travel-buffer", PlanDuration.parse),
-                            maxEventsPerWeek: m.integer("max-events-per-week", in: 1...1000), url: m.string("url")?.value,
+                            maxEventsPerWeek: m.integer("max-events-per-week", in: 1...1000),
+                            maxEventsPerMonth: m.integer("max-events-per-month", in: 1...1000), url: m.string("url")?.value,
                             description: m.string("description")?.value, location: m.location)
     }
 }

@@ -4,11 +4,13 @@ import Diagnostics
 /// Reads audiences, people and places.
 enum PeopleReader {
     static func audience(_ node: PlanNode, log: DiagnosticLog) -> Audience? {
-        guard let m = MappingReader(node, subject: "an audience", keys: ["id", "name", "members", "zones"], log: log),
+        guard let m = MappingReader(node, subject: "an audience", keys: ["id", "name", "members", "zones", "max-events-per-month"],
+                                   log: log),
               let id = m.string("id", required: true), Identifier.check(id, log: log)
         else { return nil }
         return Audience(id: id, name: m.string("name")?.value ?? id.value,
-                        members: m.strings("members"), zones: m.zones("zones"))
+                        members: m.strings("members"), zones: m.zones("zones"),
+                        maxEventsPerMonth: m.integer("max-events-per-month", in: 1...1000))
     }
 
     static let personKeys = ["id", "name", "organisation", "role", "email", "zone", "working-hours", "unavailable"]

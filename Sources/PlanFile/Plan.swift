@@ -43,6 +43,8 @@ public struct CalendarInfo: Sendable {
     public var travelBuffer: Located<PlanDuration>?
     /// At most this many placed events may start in one week (the team's capacity).
     public var maxEventsPerWeek: Located<Int>?
+    /// At most this many placed events may start in one calendar month (local to each event).
+    public var maxEventsPerMonth: Located<Int>? = nil
     public var url: String?
     public var description: String?
     public var location: SourceLocation
@@ -60,6 +62,8 @@ public struct Audience: Sendable {
     public var members: [Located<String>]
     /// Zones where the audience is, beyond its members' own zones.
     public var zones: [Located<Zone>]
+    /// At most this many of the events it follows may start in one month.
+    public var maxEventsPerMonth: Located<Int>? = nil
 }
 
 /// Someone who takes part in events: a Steering Committee member, a speaker, a staff member.

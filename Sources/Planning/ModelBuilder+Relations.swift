@@ -2,8 +2,9 @@ import Chronology
 import PlanFile
 import Scheduler
 
-/// Rules between events: dependencies, avoid, during, shared people, audiences and places,
-/// and the team's weekly cap. A relation to a fixed event is a rule on one event alone.
+/// Rules between events: dependencies, avoid, during, shared people, audiences and places
+/// (caps per week and month are in `+Caps.swift`). A relation to a fixed event is a rule on
+/// one event alone.
 extension ModelBuilder {
     mutating func addRelations() {
         for (a, event) in plan.events.enumerated() {
@@ -13,7 +14,7 @@ extension ModelBuilder {
             if let during = event.during { addDuring(a, event, during) }
         }
         addSharedResources()
-        addWeeklyCap()
+        addCountingCaps()
     }
 
     /// The clock a relation reads: local days when both sides are all-day and every gap is in
@@ -112,11 +113,5 @@ extension ModelBuilder {
                 rules.append(Rule(.noOverlap(a, b, padding: padding, scale: scale), origin: Origin(text, at: resource.location)))
             }
         }
-    }
-
-    mutating func addWeeklyCap() {
-        guard let cap = plan.calendar.maxEventsPerWeek, !plan.events.isEmpty else { return }
-        rules.append(Rule(.weeklyCap(activities: Array(plan.events.indices), cap: cap.value),
-                          origin: Origin("at most \(cap.value) events may start in one week", at: "\(cap.location)")))
     }
 }

@@ -7,7 +7,7 @@ import Scheduler
 ///
 /// The rules, one builder file each: `ModelBuilder+Unary.swift` (windows, pins, blackouts,
 /// local hours, unavailability), `+Relations.swift` (dependencies, avoid, during, shared
-/// people, audiences and places, weekly cap), `+Sessions.swift` (a summit's hours, breaks,
+/// people, audiences and places), `+Caps.swift` (events per week and month), `+Sessions.swift` (a summit's hours, breaks,
 /// rooms, tracks, plenaries, opening and closing, and its room and speaker wishes),
 /// `+Penalties.swift` (preferences).
 public struct ModelBuilder {
@@ -119,7 +119,7 @@ public struct ModelBuilder {
             guard last >= first, last - days + 1 >= first else { return [] }
             for day in first...(last - days + 1) {
                 slots.append(Slot(start: clock.utcMinute(day: day, minute: 0), end: clock.utcMinute(day: day + days, minute: 0),
-                                  firstDay: day, endDay: day + days, week: Self.week(day)))
+                                  firstDay: day, endDay: day + days))
             }
             return slots
         }
@@ -137,7 +137,7 @@ public struct ModelBuilder {
                 let lastDay = clock.local(atUTCMinute: end - 1).day
                 guard lastDay <= last else { continue }
                 for room in rooms {
-                    slots.append(Slot(start: start, end: end, firstDay: startDay, endDay: lastDay + 1, week: Self.week(startDay), room: room))
+                    slots.append(Slot(start: start, end: end, firstDay: startDay, endDay: lastDay + 1, room: room))
                 }
             }
         }
@@ -154,12 +154,12 @@ public struct ModelBuilder {
         case .days(let span):
             let first = span.first.dayNumber, end = span.last.dayNumber + 1
             return Slot(start: clock.utcMinute(day: first, minute: 0), end: clock.utcMinute(day: end, minute: 0),
-                        firstDay: first, endDay: end, week: Self.week(first))
+                        firstDay: first, endDay: end)
         case .timed(let start, let duration):
             let s = clock.utcMinute(day: start.date.dayNumber, minute: start.time.minutes)
             let e = s + duration.totalMinutes
             return Slot(start: s, end: e, firstDay: clock.local(atUTCMinute: s).day,
-                        endDay: clock.local(atUTCMinute: e - 1).day + 1, week: Self.week(start.date.dayNumber))
+                        endDay: clock.local(atUTCMinute: e - 1).day + 1)
         }
     }
 

@@ -1,5 +1,11 @@
 /// One hard rule of a plan, as the solver sees it. Every rule has an `Origin` so that an
 /// infeasible plan can be explained by the rules' own words and positions.
+///
+/// Each kind lives in one file with what it means (`holds`), how it narrows domains
+/// (`propagate`) and how it is exported (`exportJSON`): `AllowRule.swift`,
+/// `PrecedenceRule.swift`, `NoOverlapRule.swift`, `WithinRule.swift`, `CountingCapRule.swift`,
+/// `RoomsDisjointRule.swift`. The switches below are the registry: adding a kind is a case
+/// here, a file beside them, and the compiler lists every switch to extend.
 public struct Rule: Sendable {
     public enum Kind: Sendable {
         /// The activity may only take the slots in the set (windows, blackouts, local hours,
@@ -11,8 +17,8 @@ public struct Rule: Sendable {
         case noOverlap(Int, Int, padding: Int, scale: TimeScale)
         /// `inner` lies inside `outer`.
         case within(inner: Int, outer: Int, scale: TimeScale)
-        /// At most `cap` of these activities start in any one week.
-        case weeklyCap(activities: [Int], cap: Int)
+        /// At most `cap` of these activities start in any one bucket (week, month, …).
+        case countingCap(CountingCap)
         /// No two of these activities are in the same room at the same time.
         case roomsDisjoint(activities: [Int])
     }
@@ -32,66 +38,77 @@ public struct Rule: Sendable {
         case .precedence(let p): return [p.before, p.after]
         case .noOverlap(let a, let b, _, _): return [a, b]
         case .within(let i, let o, _): return [i, o]
-        case .weeklyCap(let list, _): return list
+        case .countingCap(let cap): return cap.activities
         case .roomsDisjoint(let list): return list
         }
     }
-}
 
-/// "`after` starts at least `minGap` after `before` ends" and its variants.
-public struct Precedence: Sendable, Hashable {
-    public enum Anchor: String, Sendable, Hashable, Codable {
-        case end
-        case start
+    /// Whether the rule is about one activity alone: it is applied to the domains before any
+    /// search (`Solver.initialDomains`) and never propagated.
+    public var isUnary: Bool {
+        if case .allow = kind { return true }
+        return false
     }
 
-    public var before: Int
-    public var after: Int
-    public var minGap: Int
-    public var maxGap: Int?
-    /// Measured from `before`'s end (the usual) or its start.
-    public var anchor: Anchor
-    /// Gaps in local days or in minutes.
-    public var scale: TimeScale
-
-    public init(before: Int, after: Int, minGap: Int, maxGap: Int?, anchor: Anchor, scale: TimeScale) {
-        self.before = before
-        self.after = after
-        self.minGap = minGap
-        self.maxGap = maxGap
-        self.anchor = anchor
-        self.scale = scale
-    }
-
-    /// The coordinate of `before` that gaps are measured from.
-    @inlinable
-    public func reference(_ slot: Slot) -> Int {
-        anchor == .end ? slot.endCoordinate(scale) : slot.startCoordinate(scale)
-    }
-
-    public func holds(before b: Slot, after a: Slot) -> Bool {
-        let gap = a.startCoordinate(scale) - reference(b)
-        return gap >= minGap && (maxGap.map { gap <= $0 } ?? true)
-    }
-}
-
-extension Rule {
     /// Whether the rule holds for a complete assignment (slot index per activity).
     public func holds(_ assignment: [Int], in problem: Problem) -> Bool {
         func slot(_ a: Int) -> Slot { problem.activities[a].slots[assignment[a]] }
         switch kind {
-        case .allow(let a, let set): return set.contains(assignment[a])
+        case .allow(let a, let set): return AllowRule.holds(set, slot: assignment[a])
         case .precedence(let p): return p.holds(before: slot(p.before), after: slot(p.after))
-        case .noOverlap(let a, let b, let padding, let scale): return !slot(a).overlaps(slot(b), padding: padding, scale: scale)
-        case .within(let i, let o, let scale):
-            return slot(i).lies(inside: slot(o), scale: scale)
-        case .weeklyCap(let list, let cap):
-            var perWeek: [Int: Int] = [:]
-            for a in list { perWeek[slot(a).week, default: 0] += 1 }
-            return perWeek.values.allSatisfy { $0 <= cap }
-        case .roomsDisjoint(let list):
-            let slots = list.map(slot).filter { $0.room >= 0 }.sorted { ($0.room, $0.start) < ($1.room, $1.start) }
-            return zip(slots, slots.dropFirst()).allSatisfy { $0.room != $1.room || $0.end <= $1.start }
+        case .noOverlap(let a, let b, let padding, let scale): return NoOverlapRule.holds(slot(a), slot(b), padding: padding, scale: scale)
+        case .within(let i, let o, let scale): return WithinRule.holds(inner: slot(i), outer: slot(o), scale: scale)
+        case .countingCap(let cap): return cap.holds(cap.activities.map(slot))
+        case .roomsDisjoint(let list): return RoomsDisjointRule.holds(list.map(slot))
+        }
+    }
+
+    /// The same rule over renumbered activities (`map(old)` is the new index), for a problem
+    /// made of some of the activities.
+    ///
+    /// - Precondition: `map` is defined for every activity the rule constrains.
+    public func mapped(_ map: (Int) -> Int) -> Rule {
+        let kind: Kind
+        switch self.kind {
+        case .allow(let a, let slots): kind = .allow(activity: map(a), slots: slots)
+        case .precedence(var p):
+            p.before = map(p.before)
+            p.after = map(p.after)
+            kind = .precedence(p)
+        case .noOverlap(let a, let b, let padding, let scale): kind = .noOverlap(map(a), map(b), padding: padding, scale: scale)
+        case .within(let inner, let outer, let scale): kind = .within(inner: map(inner), outer: map(outer), scale: scale)
+        case .countingCap(var cap):
+            cap.activities = cap.activities.map(map)
+            kind = .countingCap(cap)
+        case .roomsDisjoint(let list): kind = .roomsDisjoint(activities: list.map(map))
+        }
+        return Rule(kind, origin: origin)
+    }
+
+    /// The rule as a JSON object for `ModelExport` (docs/model-format.md); nil for rules
+    /// about one activity, which the export applies to the slots it lists.
+    func exportJSON() -> String? {
+        switch kind {
+        case .allow: return nil
+        case .precedence(let p): return p.exportJSON()
+        case .noOverlap(let a, let b, let padding, let scale): return NoOverlapRule.exportJSON(a, b, padding: padding, scale: scale)
+        case .within(let i, let o, let scale): return WithinRule.exportJSON(inner: i, outer: o, scale: scale)
+        case .countingCap(let cap): return cap.exportJSON()
+        case .roomsDisjoint(let list): return RoomsDisjointRule.exportJSON(list)
+        }
+    }
+}
+
+extension Propagation {
+    /// Applies one rule after activity `changed` narrowed; false when a domain empties.
+    func apply(_ kind: Rule.Kind, changed: Int, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
+        switch kind {
+        case .allow: return true  // applied once, to the initial domains
+        case .precedence(let p): return precedence(p, &d, &touched)
+        case .noOverlap(let a, let b, let padding, let scale): return noOverlap(a, b, padding, scale, changed: changed, &d, &touched)
+        case .within(let i, let o, let scale): return within(i, o, scale, &d, &touched)
+        case .countingCap(let cap): return countingCap(cap, changed: changed, &d, &touched)
+        case .roomsDisjoint(let list): return roomsDisjoint(list, changed: changed, &d, &touched)
         }
     }
 }

@@ -11,17 +11,14 @@ public struct Slot: Sendable, Hashable {
     public var firstDay: Int
     /// The local day after the last day it touches (exclusive, as iCalendar writes all-day ends).
     public var endDay: Int
-    /// The week it starts in (Monday-based), for weekly caps.
-    public var week: Int
     /// The room or channel (an index into the plan's rooms), or -1 when none is needed.
     public var room: Int
 
-    public init(start: Int, end: Int, firstDay: Int, endDay: Int, week: Int, room: Int = -1) {
+    public init(start: Int, end: Int, firstDay: Int, endDay: Int, room: Int = -1) {
         self.start = start
         self.end = end
         self.firstDay = firstDay
         self.endDay = endDay
-        self.week = week
         self.room = room
     }
 

@@ -90,7 +90,7 @@ public final class Solver {
     static func initialDomains(_ problem: Problem, enabled: [Bool]?) -> [[Int32]] {
         var allowed = problem.activities.map { SlotSet(capacity: $0.slots.count, filled: true) }
         for (i, rule) in problem.rules.enumerated() where enabled?[i] ?? true {
-            if case .allow(let a, let set) = rule.kind { allowed[a].formIntersection(set) }
+            if case .allow(let a, let set) = rule.kind { allowed[a].formIntersection(set) }  // AllowRule: applied once, here
         }
         return problem.activities.indices.map { a in
             (0..<Int32(problem.activities[a].slots.count)).filter { allowed[a].contains(Int($0)) }

@@ -180,6 +180,35 @@ import PlanFile
             """, maxEventsPerWeek: 2)
         #expect([s.start("a"), s.start("b"), s.start("c")] == ["2021-05-03", "2021-05-03", "2021-05-10"])
     }
+
+    @Test func monthlyCapOnTheCalendarSpreadsEventsOverMonths() throws {
+        let s = try Solved("""
+            events:
+              - {id: a, title: A, duration: 1d, window: 2021-05-03..2021-06-30, prefer: early}
+              - {id: b, title: B, duration: 1d, window: 2021-05-03..2021-06-30, prefer: early}
+              - {id: c, title: C, duration: 1d, window: 2021-05-03..2021-06-30, prefer: early}
+            """, maxEventsPerMonth: 2)
+        // All three want to be early; only two may start in May, so the third waits for June.
+        #expect([s.start("a"), s.start("b"), s.start("c")] == ["2021-05-03", "2021-05-03", "2021-06-01"])
+    }
+
+    @Test func monthlyCapOnAnAudienceCountsOnlyItsEvents() throws {
+        let s = try Solved("""
+            audiences:
+              - {id: sc, name: Steering Committee, zones: [Europe/Paris], max-events-per-month: 2}
+            events:
+              - {id: a, title: A, duration: 1d, window: 2021-05-03..2021-06-30, audiences: [sc], prefer: early}
+              - {id: b, title: B, duration: 1d, window: 2021-05-03..2021-06-30, audiences: [sc], prefer: early}
+              - {id: c, title: C, duration: 1d, window: 2021-05-03..2021-06-30, audiences: [sc], prefer: early}
+              - {id: d, title: D, duration: 1d, window: 2021-05-03..2021-06-30, prefer: early}
+            """)
+        // One audience's events never overlap, and only two of them may start in May.
+        #expect([s.start("a"), s.start("b"), s.start("c")] == ["2021-05-03", "2021-05-04", "2021-06-01"])
+        #expect(s.start("d") == "2021-05-03")  // not the Steering Committee's: not counted
+        let cap = s.model.problem.rules.first { $0.origin.text.contains("Steering Committee") }
+        #expect(cap?.origin.text == "at most 2 events for Steering Committee may start in one month")
+        #expect(cap?.origin.location.hasSuffix("plan.yaml:8:85") == true, "\(cap?.origin.location ?? "")")
+    }
 }
 
 @Suite struct ImportedCalendarTests {

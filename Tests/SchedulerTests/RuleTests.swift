@@ -67,10 +67,25 @@ import Testing
     @Test func weeklyCapSpreadsEventsOverWeeks() {
         var t = TinyProblem()
         let list = (0..<3).map { t.add("e\($0)", days: 14) }
-        t.rule(.weeklyCap(activities: list, cap: 2))
+        t.rule(t.weeklyCap(activities: list, cap: 2))
         let assignment = t.solve().assignment ?? []
         let weeks = assignment.map { $0 / 7 }
         #expect(weeks.filter { $0 == 0 }.count == 2 && weeks.filter { $0 == 1 }.count == 1)
+    }
+
+    @Test func countingCapCountsAnyGroupingOfDays() {
+        // Buckets that are not weeks: days 0–2 one bucket, 3–9 another; a day past the table
+        // (10 and on) is a bucket of its own.
+        var t = TinyProblem()
+        let list = (0..<4).map { t.add("e\($0)", days: 12) }
+        let cap = CountingCap(activities: list, cap: 1, unit: "stretch", firstDay: 0, bucketOfDay: [0, 0, 0] + Array(repeating: 1, count: 7))
+        t.rule(.countingCap(cap))
+        let assignment = t.solve().assignment ?? []
+        #expect(assignment.filter { $0 < 3 }.count == 1)
+        #expect(assignment.filter { (3..<10).contains($0) }.count == 1)
+        #expect(assignment.filter { $0 >= 10 } == [10, 11])
+        #expect(t.problem.violations([0, 1, 10, 11]) == [0])  // two in the first stretch
+        #expect(t.problem.violations([0, 3, 10, 11]).isEmpty)
     }
 
     @Test func conflictingRulesAreProvenInfeasible() {

@@ -59,7 +59,7 @@ import Testing
         t.rule(.noOverlap(ids[0], ids[1], padding: 0, scale: .days), "01")
         t.rule(.noOverlap(ids[1], ids[2], padding: 0, scale: .days), "12")
         t.rule(.noOverlap(ids[0], ids[2], padding: 0, scale: .days), "02")
-        t.rule(.weeklyCap(activities: ids, cap: 3), "cap")
+        t.rule(t.weeklyCap(activities: ids, cap: 3), "cap")
         let conflict = ConflictFinder.minimalConflict(in: t.problem)
         #expect(Set(conflict.rules.map { t.rules[$0].origin.text }) == ["01", "12", "02"])
     }

@@ -11,7 +11,7 @@ struct TinyProblem {
     @discardableResult
     mutating func add(_ id: String, days: Int = 10, length: Int = 1) -> Int {
         let slots = (0..<days).map { d in
-            Slot(start: d * 1440, end: (d + length) * 1440, firstDay: d, endDay: d + length, week: d / 7)
+            Slot(start: d * 1440, end: (d + length) * 1440, firstDay: d, endDay: d + length)
         }
         activities.append(Activity(id: id, slots: slots))
         return activities.count - 1
@@ -20,6 +20,12 @@ struct TinyProblem {
     mutating func allow(_ a: Int, _ text: String = "allow", _ predicate: (Int) -> Bool) {
         rules.append(Rule(.allow(activity: a, slots: SlotSet(capacity: activities[a].slots.count, where: predicate)),
                           origin: Origin(text, at: "test")))
+    }
+
+    /// At most `cap` of `list` start in one week of the grid (days 0–6, 7–13, …).
+    func weeklyCap(activities list: [Int], cap: Int) -> Rule.Kind {
+        let days = activities.map(\.slots.count).max() ?? 0
+        return .countingCap(CountingCap(activities: list, cap: cap, unit: "week", firstDay: 0, bucketOfDay: (0..<days).map { $0 / 7 }))
     }
 
     mutating func rule(_ kind: Rule.Kind, _ text: String = "rule") {
