@@ -1,4 +1,6 @@
 import Foundation
+import PlanFile
+import Planning
 
 /// The publish ledger, kept beside the plan (`calendars/ogp-2021.ledger.json`) and meant for
 /// git: for every event ever published, its UID, SEQUENCE, last change and last published
@@ -62,6 +64,19 @@ public struct Ledger: Codable, Sendable, Equatable {
         }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try JSONDecoder().decode(Ledger.self, from: data)
+    }
+}
+
+extension Ledger {
+    /// Where each of the plan's events was last published (cancelled ones and fixed fora
+    /// aside), by id: what `publish` keeps them near.
+    public func announced(for plan: Plan) -> [String: Announced] {
+        let ids = Set(plan.events.map(\.id.value))
+        var result: [String: Announced] = [:]
+        for entry in entries where !entry.fixed && !entry.isCancelled && ids.contains(entry.id) {
+            result[entry.id] = Announced.from(allDay: entry.allDay, start: entry.start, startUTC: entry.startUTC)
+        }
+        return result
     }
 }
 

@@ -35,13 +35,8 @@ extension Convene {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             let plan = try solve.loadPlan(self.plan)
-            let model = try solve.buildModel(plan, previous: try solve.announced(for: plan), deadline: deadline)
-            let result = Solver(model.problem, options: solve.solverOptions(deadline: deadline)).solve()
-            guard let assignment = result.assignment else {
-                if result.status == .infeasible { InfeasibilityReport.print(model: model, deadline: deadline.reserving(solve.reserve)) }
-                else { Terminal.printError("no timetable found within \(solve.timeLimit) s; raise --time-limit") }
-                throw ExitCode(result.status == .infeasible ? ExitStatus.infeasible : ExitStatus.noSolution)
-            }
+            let solved = try solve.solved(plan, solve.request(deadline: deadline, announced: try solve.announced(for: plan)))
+            let (model, result, assignment) = (solved.model, solved.result, solved.assignment)
             var files: [String: String]
             do {
                 files = try renderer.render(model: model, assignment: assignment)

@@ -22,23 +22,19 @@ extension Convene {
         func run() throws {
             let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
-            let model = try solve.buildModel(plan, previous: try solve.announced(for: plan), deadline: deadline)
-            guard let a = model.activity(event) else {
-                let hint = Diagnostics.Suggestion.didYouMean(event, among: plan.events.map(\.id.value)).map { "; \($0)" } ?? ""
+            guard let a = plan.events.firstIndex(where: { $0.id.value == event }) else {
                 if plan.fixedEvents.contains(where: { $0.id.value == event }) {
                     print("'\(event)' is a fixed event: the plan gives its dates.")
                     return
                 }
+                let hint = Diagnostics.Suggestion.didYouMean(event, among: plan.events.map(\.id.value)).map { "; \($0)" } ?? ""
                 Terminal.printError("error: no event '\(event)' in \(self.plan)\(hint)")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            let result = Solver(model.problem, options: solve.solverOptions(deadline: deadline)).solve()
-            guard let assignment = result.assignment else {
-                Terminal.printError("error: the plan has no schedule (\(result.status.rawValue)); run convene plan to see why")
-                // 3 when proven infeasible, 4 when the time ran out first (docs/cli.md).
-                throw ExitCode(result.status == .infeasible ? ExitStatus.infeasible : ExitStatus.noSolution)
-            }
-            print(Explanation.render(model: model, assignment: assignment, activity: a), terminator: "")
+            var request = solve.request(deadline: deadline, announced: try solve.announced(for: plan))
+            request.findConflict = false  // `plan` prints the conflict; explain says to run it
+            let solved = try solve.solved(plan, request)
+            print(Explanation.render(model: solved.model, assignment: solved.assignment, activity: a), terminator: "")
         }
     }
 }

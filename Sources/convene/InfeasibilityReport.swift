@@ -3,10 +3,8 @@ import Scheduler
 
 /// Prints why a plan cannot be satisfied: a minimal set of its rules, each with its position.
 enum InfeasibilityReport {
-    /// - Parameter deadline: when to stop looking for a smaller set; the set found by then is
-    ///   printed, marked as possibly not minimal.
-    static func print(model: PlanModel, deadline: Deadline? = nil) {
-        let conflict = ConflictFinder.minimalConflict(in: model.problem, deadline: deadline)
+    /// The conflict as found (`SolvePipeline`); one not proven minimal says so.
+    static func print(model: PlanModel, conflict: ConflictFinder.Conflict) {
         let file = model.plan.files.first ?? "plan"
         let cut = conflict.provenMinimal ? "" : " — the time limit cut the search, so a smaller set may exist"
         if conflict.rules.count == 1 {

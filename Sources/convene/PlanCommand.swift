@@ -37,37 +37,28 @@ extension Convene {
             let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
             let announced = try solve.announced(for: plan)
-            let model = try solve.buildModel(plan, previous: announced, deadline: deadline)
+            var request = solve.request(deadline: deadline, announced: announced)
+            request.progress = ProgressLine.reporter()
             if let exportModel {
+                let model = ModelBuilder.build(plan, previous: announced)
                 try AtomicFile.write(ModelExport.json(model.problem, calendar: plan.calendar.id.value, rooms: plan.rooms.map(\.id.value)),
                                     to: exportModel)
             }
-            var options = solve.solverOptions(deadline: deadline)
-            options.progress = ProgressLine.reporter()
-            let result = Solver(model.problem, options: options).solve()
-            ProgressLine.clear()
-            switch result.status {
-            case .infeasible:
-                InfeasibilityReport.print(model: model, deadline: deadline.reserving(solve.reserve))
-                throw ExitCode(ExitStatus.infeasible)
-            case .unknown:
-                Terminal.printError("no schedule found within \(solve.timeLimit) s; raise --time-limit")
-                throw ExitCode(ExitStatus.noSolution)
-            case .optimal, .feasible:
-                let document = ScheduleDocument(model: model, result: result, seed: solve.seed)
-                if let out, let assignment = result.assignment {
-                    try AtomicFile.write(document.json(), to: (out as NSString).appendingPathComponent("schedule.json"))
-                    let today = Timestamp.utc(Int(Date().timeIntervalSince1970) / 60).prefix(10)
-                    let timeline = YearTimeline(model: model, assignment: assignment, today: try? CivilDate.parse(String(today)).get())
-                    try AtomicFile.write(timeline.html(), to: (out as NSString).appendingPathComponent("timeline.html"))
-                    if plan.summit != nil && !plan.rooms.isEmpty {
-                        try AtomicFile.write(SummitGrid(model: model, assignment: assignment).html(), to: (out as NSString).appendingPathComponent("summit.html"))
-                    }
+            let solved = try solve.solved(plan, request)
+            let (model, result, assignment) = (solved.model, solved.result, solved.assignment)
+            let document = ScheduleDocument(model: model, result: result, seed: solve.seed)
+            if let out {
+                try AtomicFile.write(document.json(), to: (out as NSString).appendingPathComponent("schedule.json"))
+                let today = Timestamp.utc(Int(Date().timeIntervalSince1970) / 60).prefix(10)
+                let timeline = YearTimeline(model: model, assignment: assignment, today: try? CivilDate.parse(String(today)).get())
+                try AtomicFile.write(timeline.html(), to: (out as NSString).appendingPathComponent("timeline.html"))
+                if plan.summit != nil && !plan.rooms.isEmpty {
+                    try AtomicFile.write(SummitGrid(model: model, assignment: assignment).html(), to: (out as NSString).appendingPathComponent("summit.html"))
                 }
-                switch format {
-                case .json: Swift.print(document.json(), terminator: "")
-                case .table: Swift.print(ScheduleTable.render(model: model, result: result, announced: announced), terminator: "")
-                }
+            }
+            switch format {
+            case .json: Swift.print(document.json(), terminator: "")
+            case .table: Swift.print(ScheduleTable.render(model: model, result: result, announced: announced), terminator: "")
             }
         }
     }

@@ -48,24 +48,16 @@ extension Convene {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             var announced = try solve.announced(for: plan)
-            for entry in previous?.entries ?? [] where !entry.fixed && !entry.isCancelled && announced[entry.id] == nil {
-                guard let start = Timestamp.parseRFC3339(entry.startUTC) else { continue }
-                let day = entry.allDay ? ((try? Chronology.CivilDate.parse(entry.start).get())?.dayNumber ?? start / 1440) : start / 1440
-                announced[entry.id] = Announced(start: start, day: day)
-            }
-            let model = try solve.buildModel(plan, previous: announced, deadline: deadline)
-            let result = Solver(model.problem, options: solve.solverOptions(deadline: deadline)).solve()
-            guard result.assignment != nil else {
-                if result.status == .infeasible { InfeasibilityReport.print(model: model, deadline: deadline.reserving(solve.reserve)) }
-                else { Terminal.printError("no schedule found within \(solve.timeLimit) s; raise --time-limit") }
-                throw ExitCode(result.status == .infeasible ? ExitStatus.infeasible : ExitStatus.noSolution)
-            }
+            // Events already published stay where they are unless the plan forces them to move.
+            for (id, placement) in previous?.announced(for: plan) ?? [:] where announced[id] == nil { announced[id] = placement }
+            let solved = try solve.solved(plan, solve.request(deadline: deadline, announced: announced))
+            let (model, result) = (solved.model, solved.result)
             let schedule = ScheduleDocument(model: model, result: result, seed: solve.seed)
             let release: Release
             do {
                 release = try ReleaseBuilder(plan: plan, schedule: schedule, previous: previous, now: try publishTime(),
                                              baseURL: baseURL ?? plan.calendar.url ?? "http://localhost:8080",
-                                             solved: result.assignment.map { (model, $0) }).build()
+                                             solved: (model, solved.assignment)).build()
             } catch let error as ExitCode {
                 throw error
             } catch {

@@ -5,7 +5,7 @@ import Planning
 import Scheduler
 import Chronology
 
-/// Options shared by the commands that solve a plan.
+/// Options shared by the commands that solve a plan: plain data, checked in `validate()`.
 struct SolveOptions: ParsableArguments {
     @Option(help: "Seed for tie-breaking and search; the same seed gives the same schedule.")
     var seed: UInt64 = 0
@@ -17,24 +17,8 @@ struct SolveOptions: ParsableArguments {
     @Option(name: .customLong("keep"), help: "A published schedule.json to change as little as possible.")
     var keep: String?
 
-    /// Loads and validates the plan; on errors prints them and exits 1.
-    func loadPlan(_ path: String) throws -> Plan {
-        let result = PlanLoader.load(path)
-        guard let plan = result.plan else {
-            Terminal.report(result.diagnostics)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        let (imported, problems) = ImportedCalendars.apply(to: plan)
-        Terminal.report(result.diagnostics + problems)
-        guard problems.isEmpty else { throw ExitCode(ExitStatus.invalidInput) }
-        return imported
-    }
-
-    /// The announced schedule named by `--keep`, as starts by event id.
-    func announced(for plan: Plan) throws -> [String: Announced] {
-        guard let keep else { return [:] }
-        let document = try ScheduleFile.read(keep)
-        return ScheduleFile.announced(document, plan: plan)
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit >= 0 else { throw ValidationError("--time-limit takes a number of seconds, 0 or more") }
     }
 
     /// The command's deadline: `--time-limit` from now. Commands start it first thing.
@@ -44,23 +28,63 @@ struct SolveOptions: ParsableArguments {
     /// the limit, at least 0.3 s, at most 2 s.
     var reserve: Double { min(2, max(0.3, timeLimit * 0.05)) }
 
-    func solverOptions(deadline: Deadline? = nil) -> SolverOptions {
-        var options = SolverOptions()
-        options.seed = seed
-        options.timeLimit = timeLimit
-        options.deadline = deadline?.reserving(reserve)
-        return options
+    /// Loads and validates the plan and the calendars it imports; on errors prints them and
+    /// exits 1. Warnings are printed and the plan is used.
+    func loadPlan(_ path: String) throws -> Plan {
+        let (plan, diagnostics) = SolvePipeline.load(path)
+        Terminal.report(diagnostics)
+        guard let plan else { throw ExitCode(ExitStatus.invalidInput) }
+        return plan
     }
 
-    /// The plan's model, built within the deadline; when the deadline passes first, says so and
-    /// exits 4 (no schedule within the time limit).
-    func buildModel(_ plan: Plan, previous: [String: Announced], deadline: Deadline) throws -> PlanModel {
+    /// The announced schedule named by `--keep`, as starts by event id.
+    func announced(for plan: Plan) throws -> [String: Announced] {
+        guard let keep else { return [:] }
+        return try ScheduleFile.read(keep).announced(for: plan)
+    }
+
+    /// The pipeline's request for these options.
+    func request(deadline: Deadline, announced: [String: Announced]) -> SolvePipeline.Request {
+        var request = SolvePipeline.Request(deadline: deadline)
+        request.seed = seed
+        request.timeLimit = timeLimit
+        request.reserve = reserve
+        request.announced = announced
+        return request
+    }
+
+    /// Solves the plan; when there is no schedule, prints why and exits with its code — the one
+    /// place the pipeline's outcomes become exit codes (docs/cli.md).
+    func solved(_ plan: Plan, _ request: SolvePipeline.Request) throws -> SolvePipeline.Solved {
+        let outcome: SolvePipeline.Outcome
+        defer { ProgressLine.clear() }
         do {
-            return try ModelBuilder.build(plan, previous: previous, deadline: deadline.reserving(reserve))
+            outcome = try SolvePipeline.solve(plan, request)
+            ProgressLine.clear()  // before anything below prints
         } catch {
-            Terminal.printError("\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building the model "
-                + "(\(error.eventsModelled) of \(error.events) events' possible times enumerated); raise --time-limit, "
-                + "or use a coarser granularity or narrower windows")
+            switch error {
+            case .invalidInput(let diagnostics):
+                Terminal.report(diagnostics)
+                throw ExitCode(ExitStatus.invalidInput)
+            case .modelTimeLimit(let limit):
+                Terminal.printError("\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building the model "
+                    + "(\(limit.eventsModelled) of \(limit.events) events' possible times enumerated); raise --time-limit, "
+                    + "or use a coarser granularity or narrower windows")
+                throw ExitCode(ExitStatus.noSolution)
+            }
+        }
+        switch outcome {
+        case .solved(let solved):
+            return solved
+        case .infeasible(let model, let conflict):
+            if let conflict {
+                InfeasibilityReport.print(model: model, conflict: conflict)
+            } else {
+                Terminal.printError("error: the plan has no schedule (infeasible); run convene plan to see why")
+            }
+            throw ExitCode(ExitStatus.infeasible)
+        case .noSchedule:
+            Terminal.printError("no schedule found within \(timeLimit) s; raise --time-limit")
             throw ExitCode(ExitStatus.noSolution)
         }
     }
@@ -87,23 +111,6 @@ enum ScheduleFile {
             Terminal.printError("\(path):1:1: error: not a schedule document (\(JSONErrorText.describe(error))); write it with convene plan --out")
             throw ExitCode(ExitStatus.invalidInput)
         }
-    }
-
-    static func announced(_ document: ScheduleDocument, plan: Plan) -> [String: Announced] {
-        var result: [String: Announced] = [:]
-        for entry in document.events where !entry.fixed {
-            guard let event = plan.events.first(where: { $0.id.value == entry.id }),
-                  let start = Timestamp.parseRFC3339(entry.startUTC) else { continue }
-            let day: Int
-            if entry.allDay, case .success(let date) = Chronology.CivilDate.parse(entry.start) {
-                day = date.dayNumber
-            } else {
-                day = start / 1440
-            }
-            _ = event
-            result[entry.id] = Announced(start: start, day: day)
-        }
-        return result
     }
 }
 

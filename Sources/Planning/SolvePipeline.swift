@@ -1,0 +1,109 @@
+import Chronology
+import Diagnostics
+import Foundation
+import PlanFile
+import Scheduler
+
+/// Load → model → solve → (when infeasible) explain: the one path `plan`, `publish`, `agenda`
+/// and `explain` share, returning what it came to for the command to print.
+///
+/// Every step reads the same `deadline`, so `--time-limit` bounds the whole command.
+public enum SolvePipeline {
+    /// How to solve: plain data the commands fill from their options.
+    public struct Request: Sendable {
+        public var seed: UInt64 = 0
+        /// The solver's own time limit, counted from its creation.
+        public var timeLimit: Double = 30
+        /// When the command must be done.
+        public var deadline: Deadline
+        /// What the solve leaves for the work after it (printing, writing files).
+        public var reserve: Double = 0.3
+        /// Where events were announced (`--keep`, the publish ledger), to move as few as possible.
+        public var announced: [String: Announced] = [:]
+        /// Whether an infeasible plan gets its minimal conflict (commands that print it).
+        public var findConflict = true
+        public var progress: (@Sendable (Double, Int?, Int) -> Void)?
+
+        public init(deadline: Deadline) { self.deadline = deadline }
+
+        var solverOptions: SolverOptions {
+            var options = SolverOptions()
+            options.seed = seed
+            options.timeLimit = timeLimit
+            options.deadline = deadline.reserving(reserve)
+            options.progress = progress
+            return options
+        }
+    }
+
+    /// A schedule, with the model it answers.
+    public struct Solved: Sendable {
+        public let model: PlanModel
+        public let result: SolveResult
+        public let assignment: [Int]
+    }
+
+    /// What solving came to.
+    public enum Outcome: Sendable {
+        case solved(Solved)
+        /// No schedule exists: the rules that cannot hold together (when asked for).
+        case infeasible(PlanModel, ConflictFinder.Conflict?)
+        /// The time limit passed before any schedule was found.
+        case noSchedule(PlanModel, SolveResult)
+    }
+
+    /// Why there is nothing to solve.
+    public enum Failure: Error, Sendable {
+        /// The plan, or a calendar it imports, is not valid: every problem found.
+        case invalidInput([Diagnostic])
+        /// The time limit passed while the model was being built.
+        case modelTimeLimit(ModelTimeLimit)
+    }
+
+    /// The validated plan with its imported calendars applied, and every diagnostic (warnings
+    /// included) to print.
+    public static func load(_ path: String) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let loaded = PlanLoader.load(path)
+        guard let plan = loaded.plan else { return (nil, loaded.diagnostics) }
+        let (imported, problems) = ImportedCalendars.apply(to: plan)
+        return (problems.hasErrors ? nil : imported, loaded.diagnostics + problems)
+    }
+
+    /// Models and solves `plan`; when it is infeasible, finds the conflict within the deadline.
+    public static func solve(_ plan: Plan, _ request: Request) throws(Failure) -> Outcome {
+        let model: PlanModel
+        do {
+            model = try ModelBuilder.build(plan, previous: request.announced, deadline: request.deadline.reserving(request.reserve))
+        } catch {
+            throw .modelTimeLimit(error)
+        }
+        let result = Solver(model.problem, options: request.solverOptions).solve()
+        if let assignment = result.assignment { return .solved(Solved(model: model, result: result, assignment: assignment)) }
+        guard result.status == .infeasible else { return .noSchedule(model, result) }
+        let conflict = request.findConflict
+            ? ConflictFinder.minimalConflict(in: model.problem, deadline: request.deadline.reserving(request.reserve)) : nil
+        return .infeasible(model, conflict)
+    }
+}
+
+extension Announced {
+    /// Where an entry of a schedule document or a publish ledger was announced: its UTC start,
+    /// and its first local day (its date, for an all-day event). Nil when it cannot be read.
+    public static func from(allDay: Bool, start: String, startUTC: String) -> Announced? {
+        guard let utc = Timestamp.parseRFC3339(startUTC) else { return nil }
+        if allDay, case .success(let date) = CivilDate.parse(start) { return Announced(start: utc, day: date.dayNumber) }
+        return Announced(start: utc, day: utc >= 0 ? utc / 1440 : (utc - 1439) / 1440)
+    }
+}
+
+extension ScheduleDocument {
+    /// Where each of the plan's events stands in this (published) schedule, by id.
+    public func announced(for plan: Plan) -> [String: Announced] {
+        let ids = Set(plan.events.map(\.id.value))
+        var result: [String: Announced] = [:]
+        for entry in events where !entry.fixed && ids.contains(entry.id) {
+            result[entry.id] = Announced.from(allDay: entry.allDay, start: entry.start, startUTC: entry.startUTC)
+        }
+        return result
+    }
+}
