@@ -5,7 +5,9 @@ public struct Activity: Sendable {
     /// Every slot in the horizon, sorted by start; rules narrow these down.
     public var slots: [Slot]
 
+    /// - Precondition: `slots` sorted by start, ends growing with starts (checked in debug builds).
     public init(id: String, slots: [Slot]) {
+        assert(Invariants.slotsAreOrdered(slots), "the slots of '\(id)' are not sorted by start with growing ends")
         self.id = id
         self.slots = slots
     }

@@ -37,6 +37,7 @@ struct Domains {
 
     /// Replaces a domain (recording the old one); returns false when it becomes empty.
     mutating func set(_ a: Int, _ domain: [Int32]) -> Bool {
+        assert(Invariants.domainIsOrdered(domain, slotCount: costs[a].count), "domain of activity \(a) out of order or range")
         trail.append((a, values[a], minCost[a]))
         values[a] = domain
         let newMin = domain.isEmpty ? minCost[a] : domain.reduce(Int.max) { min($0, costs[a][Int($1)]) }
@@ -47,6 +48,7 @@ struct Domains {
 
     /// Keeps the slots from index `from` to `to` (positions in the domain, half-open).
     mutating func trim(_ a: Int, from: Int, to: Int) -> Bool {
+        assert(from >= 0 && to <= values[a].count, "trim of activity \(a) outside its domain")
         if from == 0 && to == values[a].count { return true }
         if from >= to { return set(a, []) }
         return set(a, Array(values[a][from..<to]))
