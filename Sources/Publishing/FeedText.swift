@@ -33,7 +33,7 @@ struct FeedText {
         let description = self.description(of: entry)
         let url = fixed[entry.id]?.url
         return Ledger.Entry(
-            id: entry.id, uid: Self.uid(entry.id, calendar: calendar), sequence: 0, lastChanged: "", status: Ledger.Entry.confirmed,
+            id: entry.id, uid: Self.uid(entry.id, calendar: calendar), sequence: 0, lastChanged: "", status: .confirmed,
             fixed: entry.fixed, title: entry.title, kind: entry.kind, allDay: entry.allDay, start: entry.start, end: entry.end,
             timezone: entry.timezone, startUTC: entry.startUTC, endUTC: entry.endUTC,
             location: entry.room.flatMap(roomName) ?? venue.flatMap(location),

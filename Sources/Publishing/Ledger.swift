@@ -13,7 +13,7 @@ public struct Ledger: Codable, Sendable, Equatable {
         public var sequence: Int
         /// The last real change, `YYYY-MM-DDTHH:MM:SSZ`: DTSTAMP and LAST-MODIFIED.
         public var lastChanged: String
-        public var status: String
+        public var status: Status
         public var fixed: Bool
         public var title: String
         public var kind: String
@@ -30,12 +30,15 @@ public struct Ledger: Codable, Sendable, Equatable {
         /// LAST-MODIFIED without raising SEQUENCE.
         public var contentDigest: String
 
-        public var isCancelled: Bool { status == Self.cancelled }
-        static let confirmed = "confirmed"
-        static let cancelled = "cancelled"
+        /// Whether the event stands, as iCalendar's STATUS says it.
+        public enum Status: String, Codable, Sendable {
+            case confirmed, cancelled
+        }
+
+        public var isCancelled: Bool { status == .cancelled }
 
         /// What a change of SEQUENCE is about: time, place and status.
-        var fingerprint: [String] { [startUTC, endUTC, location ?? "", status] }
+        var fingerprint: [String] { [startUTC, endUTC, location ?? "", status.rawValue] }
     }
 
     public var calendar: String
@@ -140,7 +143,7 @@ extension Ledger {
         }
         for old in entries where !currentIds.contains(old.id) && !old.isCancelled {
             var gone = old
-            gone.status = Entry.cancelled
+            gone.status = .cancelled
             gone.sequence += 1
             gone.lastChanged = now
             byId[old.id] = gone

@@ -4,7 +4,7 @@ import Testing
 @Suite struct LedgerTests {
     func entry(_ id: String, start: String = "2021-05-17T12:00:00Z", end: String = "2021-05-17T14:00:00Z",
                location: String? = nil, title: String = "Event", digest: String = "d") -> Ledger.Entry {
-        Ledger.Entry(id: id, uid: "\(id)@t.convene", sequence: 0, lastChanged: "", status: "confirmed", fixed: false, title: title,
+        Ledger.Entry(id: id, uid: "\(id)@t.convene", sequence: 0, lastChanged: "", status: .confirmed, fixed: false, title: title,
                      kind: "event", allDay: false, start: start, end: end, timezone: "UTC", startUTC: start, endUTC: end,
                      location: location, audiences: ["sc"], people: ["ana"], contentDigest: digest)
     }
@@ -50,7 +50,7 @@ import Testing
     @Test func removedEventsStayCancelledWithARaisedSequence() {
         let (first, _) = Ledger(calendar: "t").updated(with: [entry("a"), entry("b")], now: "2021-01-01T00:00:00Z")
         let (second, changes) = first.updated(with: [entry("b")], now: "2021-02-01T00:00:00Z")
-        #expect(second.entries.map(\.status) == ["cancelled", "confirmed"])
+        #expect(second.entries.map(\.status.rawValue) == ["cancelled", "confirmed"])
         #expect(second.entries.first?.sequence == 1)
         #expect(changes.map(\.change) == [.cancelled])
         // Publishing again changes nothing more.
@@ -59,7 +59,7 @@ import Testing
         #expect(again.isEmpty)
         // And an event that comes back is restored with its old UID and a higher sequence.
         let (fourth, back) = third.updated(with: [entry("a"), entry("b")], now: "2021-04-01T00:00:00Z")
-        #expect(fourth.entries.first?.status == "confirmed" && fourth.entries.first?.sequence == 2)
+        #expect(fourth.entries.first?.status == .confirmed && fourth.entries.first?.sequence == 2)
         #expect(back.map(\.change) == [.restored])
     }
 }
