@@ -25,7 +25,7 @@ struct SolveOptions: ParsableArguments {
         }
         let (imported, problems) = ImportedCalendars.apply(to: plan)
         Terminal.report(result.diagnostics + problems)
-        guard problems.isEmpty else { throw ExitCode(ExitStatus.invalidInput) }
+        guard !problems.hasErrors else { throw ExitCode(ExitStatus.invalidInput) }  // warnings do not stop a plan
         return imported
     }
 
