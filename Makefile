@@ -5,7 +5,8 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PLAN ?= calendars/ogp-2021.yaml
 CONVENE := .build/debug/convene
-# Python for the tests' independent feed parsers (icalendar, ical).
+# Python for the tests' independent feed parsers (icalendar, ical, ics, vobject); icalendar's
+# test calendars are also the importer's corpus (Tests/ICalTests/ICalCorpusTests).
 VENV := .venv
 
 .PHONY: all deps build run test check-calendars bench clean
@@ -43,7 +44,7 @@ publish: build
 ## A virtual environment with the independent iCalendar parsers the interop test runs.
 $(VENV)/.ready:
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical ics vobject
 	touch $@
 
 test: build $(VENV)/.ready

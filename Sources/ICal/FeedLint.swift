@@ -69,7 +69,7 @@ public enum FeedLint {
         }
         // Zones: each TZID used has exactly one VTIMEZONE with a STANDARD or DAYLIGHT block.
         var defined: [String: Int] = [:], used = Set<String>()
-        var inZone = false, zoneId = "", zoneBlocks = 0
+        var inZone = false, zoneId = "", zoneBlocks = 0, inObservance = false
         var inEvent = false, event: [(name: String, parameters: String, value: String)] = []
         var uids: [String: Int] = [:]
         for line in parsed {
@@ -79,8 +79,12 @@ public enum FeedLint {
                 inZone = false
                 defined[zoneId, default: 0] += 1
                 if zoneBlocks == 0 { problems.append("VTIMEZONE \(zoneId) has no STANDARD or DAYLIGHT block") }
-            case ("BEGIN", "STANDARD"), ("BEGIN", "DAYLIGHT"): zoneBlocks += 1
-            case ("TZID", _) where inZone: zoneId = line.value
+            case ("BEGIN", "STANDARD"), ("BEGIN", "DAYLIGHT"): zoneBlocks += 1; inObservance = true
+            case ("END", "STANDARD"), ("END", "DAYLIGHT"): inObservance = false
+            case ("TZID", _) where inZone && !inObservance: zoneId = line.value
+            case (let name, _) where inZone && !name.hasPrefix("X-")
+                && !(inObservance ? zoneObservanceProperties : zoneProperties).contains(name):
+                problems.append("VTIMEZONE \(zoneId) holds \(name), which RFC 5545 does not define there")
             case ("BEGIN", "VEVENT"): inEvent = true; event = []
             case ("END", "VEVENT"):
                 inEvent = false
@@ -99,6 +103,12 @@ public enum FeedLint {
         for (uid, n) in uids.sorted(by: { $0.key < $1.key }) where n > 1 { problems.append("UID \(uid) appears \(n) times") }
         return problems
     }
+
+    /// What RFC 5545 §3.6.5 lets a VTIMEZONE hold, besides X- properties (TZUNTIL, which
+    /// libical's truncation adds, is RFC 7808's and strict readers refuse it).
+    static let zoneProperties: Set<String> = ["TZID", "LAST-MODIFIED", "TZURL"]
+    /// What a VTIMEZONE's STANDARD or DAYLIGHT block may hold.
+    static let zoneObservanceProperties: Set<String> = ["DTSTART", "TZOFFSETTO", "TZOFFSETFROM", "RRULE", "COMMENT", "RDATE", "TZNAME"]
 
     static func parameter(_ name: String, in parameters: String) -> String? {
         for part in parameters.split(separator: ";") where part.hasPrefix(name + "=") {

@@ -10,7 +10,8 @@ public enum ImportedCalendars {
     static let sizeLimit = 10 * 1024 * 1024
 
     /// The plan with each imported calendar's dates added to its blackout, and every problem
-    /// found, at the imported file's line.
+    /// found, at the imported file's line: errors for what could not be read, warnings for what
+    /// was skipped (a vendor's malformed line, an event with no DTSTART).
     public static func apply(to plan: Plan) -> (Plan, [Diagnostic]) {
         var plan = plan
         var diagnostics: [Diagnostic] = []
@@ -33,9 +34,12 @@ public enum ImportedCalendars {
                 continue
             }
             do {
-                let occurrences = try ICalReader.occurrences(in: text, from: from, until: until)
+                let imported = try ICalReader.read(text, from: from, until: until)
+                for warning in imported.warnings {
+                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: warning.line, column: 1), warning.message))
+                }
                 let clock = ZoneClock(plan.blackouts[i].zone, firstDay: horizon.first.dayNumber - 2, lastDay: horizon.last.dayNumber + 2)
-                for occurrence in occurrences {
+                for occurrence in imported.occurrences {
                     if let span = days(of: occurrence.span, clock: clock) {
                         plan.blackouts[i].dates.append(Located(span, at: ics.location))
                     }

@@ -51,6 +51,29 @@ import Testing
         #expect(outcome.stderr.hasPrefix("plan.yaml:1:1: error: YAML syntax error: Maximum nesting level reached"))
     }
 
+    /// A warning about an imported calendar is printed as `path:line:col: warning: …` and the
+    /// plan still checks clean; an error in one fails the check.
+    @Test func importedCalendarWarningsDoNotFailTheCheck() throws {
+        let folder = try scratchFolder()
+        let plan = "calendar: {id: t, name: T, zone: Europe/Paris, horizon: 2021}\nevents:\n  - {id: a, title: A, duration: 1d, window: 2021-05}\n"
+            + "blackouts:\n  - {id: holidays, ics: holidays.ics}\n"
+        try Data(plan.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+        let quirk = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
+            + "X-APPLE-RADIUS=49.91307046514149\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        try Data(quirk.utf8).write(to: folder.appendingPathComponent("holidays.ics"))
+        let warned = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(warned.stderr == "holidays.ics:7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored\n")
+        #expect(warned.stdout.hasPrefix("plan.yaml: ok"))
+
+        let endless = quirk.replacingOccurrences(of: "X-APPLE-RADIUS=49.91307046514149", with: "RRULE:FREQ=SECONDLY")
+            .replacingOccurrences(of: ";VALUE=DATE:20210503", with: ":20210503T000000Z")
+        try Data(endless.utf8).write(to: folder.appendingPathComponent("holidays.ics"))
+        let refused = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("holidays.ics:7:1: error: the calendar expands to more than 200,000 occurrences by this RRULE"))
+    }
+
     func scratchFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

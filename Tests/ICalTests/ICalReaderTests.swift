@@ -64,10 +64,16 @@ import Testing
         #expect(throws: ICalImportError(line: 5, message: "a content line needs NAME:value; found 'this is not a property'")) {
             try ICalReader.occurrences(in: garbage, from: 0, until: 2_000_000_000)
         }
-        let noStart = Self.calendar("BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Nothing\r\nEND:VEVENT\r\n")
-        #expect(throws: ICalImportError(line: 4, message: "event 'Nothing' has no DTSTART")) {
-            try ICalReader.occurrences(in: noStart, from: 0, until: 2_000_000_000)
-        }
         #expect(throws: ICalImportError.self) { try ICalReader.occurrences(in: "hello", from: 0, until: 1) }
+    }
+
+    /// RFC 5545 lets a VEVENT go without DTSTART when the calendar has a METHOD; either way it
+    /// has no time to black out, so it is skipped, with a warning at its BEGIN line.
+    @Test func eventWithoutDTSTARTIsSkippedWithAWarning() throws {
+        let noStart = Self.calendar("BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Nothing\r\nEND:VEVENT\r\n"
+            + "BEGIN:VEVENT\r\nUID:y\r\nDTSTART;VALUE=DATE:20210503\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\n")
+        let imported = try ICalReader.read(noStart, from: Self.year2021.from, until: Self.year2021.until)
+        #expect(imported.occurrences.map(\.summary) == ["Holiday"])
+        #expect(imported.warnings == [ICalImportWarning(line: 4, message: "event 'Nothing' has no DTSTART, so it blacks out nothing; it is skipped")])
     }
 }

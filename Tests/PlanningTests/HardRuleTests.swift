@@ -212,10 +212,10 @@ import PlanFile
 }
 
 @Suite struct ImportedCalendarTests {
-    @Test func importedHolidaysAreBlackedOut() throws {
+    /// A plan in a new folder whose one blackout imports `ics`, loaded.
+    static func plan(importing ics: String) throws -> (Plan, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-ics-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\nRRULE:FREQ=DAILY;COUNT=4\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         try Data(ics.utf8).write(to: folder.appendingPathComponent("holidays.ics"))
         let plan = """
             calendar: {id: t, name: T, zone: Europe/Paris, horizon: 2021}
@@ -225,13 +225,33 @@ import PlanFile
               - {id: holidays, ics: holidays.ics}
             """
         try Data(plan.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
-        let loaded = PlanLoader.load(folder.appendingPathComponent("plan.yaml").path)
-        let (imported, problems) = ImportedCalendars.apply(to: try #require(loaded.plan))
+        return (try #require(PlanLoader.load(folder.appendingPathComponent("plan.yaml").path).plan), folder)
+    }
+
+    @Test func importedHolidaysAreBlackedOut() throws {
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\nRRULE:FREQ=DAILY;COUNT=4\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let (imported, problems) = ImportedCalendars.apply(to: try Self.plan(importing: ics).0)
         #expect(problems.isEmpty)
         #expect(imported.blackouts.first?.dates.count == 4)
         let model = ModelBuilder.build(imported)
         let result = Solver(model.problem).solve()
         let document = ScheduleDocument(model: model, result: result, seed: 0)
         #expect(document.events.first { $0.id == "a" }?.start == "2021-05-07")
+    }
+}
+
+extension ImportedCalendarTests {
+    /// Apple's bare `X-APPLE-RADIUS=…` line is a warning at its line, and the calendar is still
+    /// imported.
+    @Test func clientQuirksAreWarningsAndTheCalendarIsImported() throws {
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
+            + "X-APPLE-RADIUS=49.91307046514149\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let (plan, folder) = try Self.plan(importing: ics)
+        let (imported, problems) = ImportedCalendars.apply(to: plan)
+        #expect(problems.map(\.description) == [
+            "\(folder.appendingPathComponent("holidays.ics").path):7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored",
+        ])
+        #expect(!problems.hasErrors)
+        #expect(imported.blackouts.first?.dates.count == 1)
     }
 }

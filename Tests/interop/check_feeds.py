@@ -2,10 +2,12 @@
 
 Usage: check_feeds.py RELEASE_DIR
 
-Each feed is parsed with python `icalendar` and with `ical` (and `khal printics` when khal
-is installed); every confirmed event's start and end, in UTC for timed events and as dates for
-all-day ones, must equal its entry in schedule.json. Prints one line per feed; exits 1 on any
-disagreement.
+Each feed is parsed with python `icalendar`, `ical` (pydantic, strict), `ics` (strict: it
+refuses properties RFC 5545 does not define, such as RFC 7808's TZUNTIL) and `vobject` (and
+`khal printics` when khal is installed). Every reader must find exactly the feed's confirmed
+events (by UID, from the text itself), and every event's start and end, in UTC for timed
+events and as dates for all-day ones, must equal its entry in schedule.json. A reader that
+refuses a feed is a failure. Prints one line per feed; exits 1 on any disagreement.
 """
 import datetime as dt
 import json
@@ -15,7 +17,9 @@ import subprocess
 import sys
 import tempfile
 
+import ics
 import icalendar
+import vobject
 from ical.calendar_stream import IcsCalendarStream
 
 UTC = dt.timezone.utc
@@ -59,6 +63,53 @@ def with_ical(text):
             continue
         out[e.uid.split("@")[0]] = (normalise(e.dtstart), normalise(e.dtend))
     return out
+
+
+def with_ics(text):
+    """Python `ics` (0.7): Arrow times; an all-day event's begin is midnight of its first day."""
+    cal = ics.Calendar(text)
+    out = {}
+    for e in cal.events:
+        if str(e.status or "").upper() == "CANCELLED":
+            continue
+        if e.all_day:
+            times = (e.begin.date().isoformat(), e.end.date().isoformat())
+        else:
+            times = (normalise(e.begin.datetime), normalise(e.end.datetime))
+        out[e.uid.split("@")[0]] = times
+    return out
+
+
+def with_vobject(text):
+    # vobject keeps every VTIMEZONE it has read in a process-wide table by TZID; forget them, so
+    # that each feed is read with its own.
+    getattr(vobject.icalendar, "__tzidMap").clear()
+    cal = vobject.readOne(text)
+    out = {}
+    for e in cal.contents.get("vevent", []):
+        status = e.contents.get("status")
+        if status and status[0].value.upper() == "CANCELLED":
+            continue
+        out[e.uid.value.split("@")[0]] = (normalise(e.dtstart.value), normalise(e.dtend.value))
+    return out
+
+
+def confirmed_uids(text):
+    """The UIDs of the feed's events that are not cancelled, read from the unfolded text."""
+    unfolded = text.replace("\r\n ", "").replace("\r\n\t", "")
+    uids, uid, cancelled, inside = set(), None, False, False
+    for line in unfolded.split("\r\n"):
+        if line == "BEGIN:VEVENT":
+            inside, uid, cancelled = True, None, False
+        elif line == "END:VEVENT":
+            inside = False
+            if uid is not None and not cancelled:
+                uids.add(uid.split("@")[0])
+        elif inside and line.startswith("UID:"):
+            uid = line[4:]
+        elif inside and line == "STATUS:CANCELLED":
+            cancelled = True
+    return uids
 
 
 def with_khal(path):
@@ -107,17 +158,30 @@ def main():
             path = os.path.join(directory, name)
             with open(path, encoding="utf-8", newline="") as f:
                 text = f.read()
-            readers = {"icalendar": with_icalendar(text), "ical": with_ical(text)}
-            khal = with_khal(path)
-            if khal is not None:
-                readers["khal"] = khal
+            failures_before = failures
+            readers = {}
+            for reader, read in (("icalendar", with_icalendar), ("ical", with_ical), ("ics", with_ics),
+                                 ("vobject", with_vobject), ("khal", lambda _: with_khal(path))):
+                try:
+                    events = read(text)
+                except Exception as error:  # a reader that refuses the feed is the failure we look for
+                    failures += 1
+                    print(f"{folder}/{name}: {reader} refuses the feed: {type(error).__name__}: {error}")
+                    continue
+                if events is not None:
+                    readers[reader] = events
+            present = confirmed_uids(text)
             for reader, events in readers.items():
+                if set(events) != present:
+                    failures += 1
+                    print(f"{folder}/{name}: {reader} finds {len(events)} events, the feed has {len(present)}: "
+                          f"missing {sorted(present - set(events))}, extra {sorted(set(events) - present)}")
                 for uid, times in events.items():
                     if want.get(uid) != times:
                         failures += 1
                         print(f"{folder}/{name}: {reader} reads {uid} as {times}, schedule.json says {want.get(uid)}")
             counts = ", ".join(f"{reader} {len(events)}" for reader, events in readers.items())
-            print(f"{folder}/{name}: {counts} events agree")
+            print(f"{folder}/{name}: {counts} events {'agree' if failures == failures_before else 'read'}")
     sys.exit(1 if failures else 0)
 
 
