@@ -3,7 +3,8 @@ import PackageDescription
 
 // The flow of the code, one module a step (see docs/architecture.md):
 //   PlanFile (YAML -> validated Plan) -> Scheduler (model, solve) -> ICal (libical) -> convene (CLI)
-// Chronology and Diagnostics are small leaf modules every step shares.
+// Chronology and Diagnostics are small leaf modules every step shares; ReleaseFormat is the leaf
+// the release's writers and the feed server share (layout, JSON, digests, HTML escaping).
 let package = Package(
     name: "Convene",
     platforms: [.macOS(.v14)],
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // libical, the C library; imported by the ICal module only.
@@ -32,14 +34,16 @@ let package = Package(
         .target(name: "ICal", dependencies: ["CLibical"]),
         .target(name: "Diagnostics"),
         .target(name: "Chronology"),
+        // What a release is on disk, shared by those who write it and the server that reads it.
+        .target(name: "ReleaseFormat", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PlanFile",
             dependencies: ["Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Scheduler"),
-        .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal"]),
-        .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology", "Pictures"]),
-        .target(name: "Pictures", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
+        .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal", "ReleaseFormat"]),
+        .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology", "Pictures", "ReleaseFormat"]),
+        .target(name: "Pictures", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology", "ReleaseFormat"]),
         .target(
             name: "Agenda",
             dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology", "Diagnostics",
@@ -49,13 +53,14 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer", "Agenda", "Pictures",
+                "ReleaseFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "FeedServer",
             dependencies: [
-                "Publishing",
+                "ReleaseFormat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -73,6 +78,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
+        .testTarget(name: "ReleaseFormatTests", dependencies: ["ReleaseFormat"]),
         .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),

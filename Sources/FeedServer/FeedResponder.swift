@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ReleaseFormat
 
 /// Answers GET and HEAD for a release: the index page, public feeds, the release's other
 /// files, and personal feeds behind their tokens.
@@ -13,10 +14,11 @@ struct FeedResponder: Sendable {
     let tokens: TokenStore
 
     /// Top-level files of a release.
-    static let topLevel: Set<String> = ["index.html", "schedule.json", "manifest.json", "changes.json", "CHANGES.md",
-                                        "timeline.html", "summit.html"]
+    static let topLevel = ReleaseLayout.topLevelFiles
     /// Folders whose files are public.
-    static let publicFolders: Set<String> = ["feeds", "pictures"]
+    static let publicFolders = ReleaseLayout.publicFolders
+    /// The index page's own URL path, built once rather than on every request.
+    static let indexPath = "/" + ReleaseLayout.index
 
     func respond(to request: Request) -> Response {
         let path = request.uri.path
@@ -35,7 +37,7 @@ struct FeedResponder: Sendable {
 
     /// The file inside the release a URL path names, or nil.
     static func releasePath(for path: String, tokens: TokenStore) -> String? {
-        if path == "/" || path == "/index.html" { return "index.html" }
+        if path == "/" || path == indexPath { return ReleaseLayout.index }
         // Split as bytes: String's Character-wise split showed in profiles of the hot path.
         let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
         guard parts.allSatisfy(isSafeName) else { return nil }
@@ -45,10 +47,10 @@ struct FeedResponder: Sendable {
             return first
         case 2 where publicFolders.contains(first):
             return String(path.utf8.dropFirst())
-        case 3 where first == "feeds" && parts[parts.startIndex + 1].elementsEqual("p".utf8):
+        case 3 where first == ReleaseLayout.feedsFolder && parts[parts.startIndex + 1].elementsEqual("p".utf8):
             let name = Substring(parts[parts.startIndex + 2])
             guard name.hasSuffix(".ics"), let person = tokens.person(for: String(name.dropLast(4))) else { return nil }
-            return "private/person-\(person).ics"
+            return ReleaseLayout.personalFeed(person: person)
         default:
             return nil
         }

@@ -2,7 +2,7 @@ import CompressNIO
 import Foundation
 import HTTPTypes
 import NIOCore
-import Publishing
+import ReleaseFormat
 
 /// One file of a release, loaded once: its bytes, gzip form, strong ETag, Last-Modified, and
 /// the response headers for each answer, built once so a request only copies them.
@@ -120,8 +120,8 @@ final class ReleaseFiles: @unchecked Sendable {
         let gzipped = data.count > 512 ? try? copy.compress(with: .gzip()) : nil
         body.moveReaderIndex(to: 0)
         let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        return ReleaseFile(body: body, gzipped: gzipped, etag: "\"\(SHA256.hex(data))\"", lastModified: modified,
-                           contentType: Self.contentType(path), isPersonal: relative.hasPrefix("private/"))
+        return ReleaseFile(body: body, gzipped: gzipped, etag: "\"\(HexDigest.sha256(data))\"", lastModified: modified,
+                           contentType: Self.contentType(path), isPersonal: ReleaseLayout.isPrivate(relative))
     }
 
     static func contentType(_ path: String) -> String {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Publishing
+import ReleaseFormat
 
 /// The secret links of personal feeds, kept beside the release in SQLite
 /// (`RELEASE.tokens.sqlite`). Only each token's SHA-256 is stored: the token itself is shown
@@ -17,10 +17,10 @@ public final class TokenStore: @unchecked Sendable {
 
     private let queue: DatabaseQueue
 
-    /// The store for the release at `releaseDir`: `RELEASE.tokens.sqlite` beside it.
+    /// The store for the release at `releaseDir`: `RELEASE.tokens.sqlite` beside it
+    /// (`ReleaseLayout.tokenStore(forRelease:)`).
     public static func path(forRelease releaseDir: String) -> String {
-        let url = URL(fileURLWithPath: releaseDir).standardizedFileURL
-        return url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tokens.sqlite").path
+        ReleaseLayout.tokenStore(forRelease: releaseDir)
     }
 
     public init(path: String) throws {
@@ -46,7 +46,7 @@ public final class TokenStore: @unchecked Sendable {
         let token = bytes.map { String(format: "%02x", $0) }.joined()
         try queue.write { db in
             try db.execute(sql: "INSERT INTO token (hash, person, created) VALUES (?, ?, ?)",
-                           arguments: [SHA256.hex(token.utf8), person, ISO8601DateFormatter().string(from: now)])
+                           arguments: [HexDigest.sha256(token.utf8), person, ISO8601DateFormatter().string(from: now)])
         }
         return token
     }
@@ -77,7 +77,7 @@ public final class TokenStore: @unchecked Sendable {
     /// effect at once; every active hash is compared in full, in constant time, so the
     /// answer's timing says nothing about how close a guess was.
     public func person(for token: String) -> String? {
-        let presented = Array(SHA256.hex(token.utf8).utf8)
+        let presented = Array(HexDigest.sha256(token.utf8).utf8)
         guard let active = try? queue.read({ db in try Row.fetchAll(db, sql: "SELECT hash, person FROM token WHERE revoked IS NULL") })
         else { return nil }
         var found: String?

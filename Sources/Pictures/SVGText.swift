@@ -1,23 +1,8 @@
 import Foundation
+import ReleaseFormat
 
-/// Escaping for text and attributes in HTML and SVG.
-public enum Markup {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
+/// Numbers for SVG coordinates, beside `Markup.escape` for its text.
+extension Markup {
     /// A number with at most one decimal, so SVG stays small and stable.
     static func n(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

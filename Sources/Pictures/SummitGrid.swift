@@ -1,6 +1,7 @@
 import Chronology
 import PlanFile
 import Planning
+import ReleaseFormat
 import Scheduler
 
 /// The summit as a day grid: one column per room or channel, one grid per day, times down the

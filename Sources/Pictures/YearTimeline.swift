@@ -2,6 +2,7 @@ import Chronology
 import Foundation
 import PlanFile
 import Planning
+import ReleaseFormat
 import Scheduler
 
 /// The year as a picture: months across, one row per event grouped by kind, each event's

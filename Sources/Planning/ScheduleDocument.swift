@@ -1,6 +1,7 @@
 import Chronology
 import Foundation
 import PlanFile
+import ReleaseFormat
 import Scheduler
 
 /// `schedule.json`: where every event of a plan is, fixed fora included (docs/schedule-format.md).
@@ -107,10 +108,7 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
     /// The JSON text: keys sorted, two-space indentation, a final newline — byte-identical for
     /// the same schedule.
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        StableJSON.text(self)
     }
 }
 

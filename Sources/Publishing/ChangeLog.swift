@@ -1,4 +1,5 @@
 import Chronology
+import ReleaseFormat
 
 /// `changes.json` and `CHANGES.md`: what changed since the last release, and for whom.
 ///

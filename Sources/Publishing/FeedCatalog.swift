@@ -1,4 +1,5 @@
 import PlanFile
+import ReleaseFormat
 
 /// Which feeds a release has and which events each holds: everything, the external fora, one
 /// per audience, and one per person (private, served only behind a token).
@@ -19,7 +20,7 @@ struct FeedCatalog {
 
         /// Personal feeds live under `private/`, which is never listed or served without a token.
         var isPrivate: Bool { kind == .person }
-        var path: String { isPrivate ? "private/\(name).ics" : "feeds/\(name).ics" }
+        var path: String { ReleaseLayout.feed(named: name, isPrivate: isPrivate) }
     }
 
     let feeds: [Feed]
@@ -49,7 +50,7 @@ struct FeedCatalog {
         }
         for person in plan.people.sorted(by: { $0.id.value < $1.id.value }) {
             let id = person.id.value
-            feeds.append(Feed(kind: .person, name: "person-\(id)", title: "\(calendar): \(person.name)",
+            feeds.append(Feed(kind: .person, name: ReleaseLayout.personalFeedName(person: id), title: "\(calendar): \(person.name)",
                               description: "The events of \(calendar) that \(person.name) takes part in.", color: "darkorange",
                               person: id, entries: entries.filter { $0.people.contains(id) }))
         }

@@ -2,6 +2,7 @@ import Chronology
 import ICal
 import PlanFile
 import Planning
+import ReleaseFormat
 
 /// The words and values of each published event: its ledger entry from the schedule, and its
 /// VEVENT from the ledger entry.
@@ -38,7 +39,7 @@ struct FeedText {
             timezone: entry.timezone, startUTC: entry.startUTC, endUTC: entry.endUTC,
             location: entry.room.flatMap(roomName) ?? venue.flatMap(location),
             audiences: audienceIds.sorted(), people: personIds.sorted(),
-            contentDigest: String(SHA256.hex("\(entry.title)\n\(entry.kind)\n\(description)\n\(url ?? "")".utf8).prefix(16)))
+            contentDigest: String(HexDigest.sha256("\(entry.title)\n\(entry.kind)\n\(description)\n\(url ?? "")".utf8).prefix(16)))
     }
 
     /// A session's room or channel, as subscribers read it.

@@ -1,4 +1,4 @@
-import Pictures
+import ReleaseFormat
 
 /// `index.html`: the release's front page, with webcal:// and https:// subscribe links for
 /// every public feed. Personal feeds are never listed.
@@ -44,15 +44,15 @@ struct IndexPage {
             <body>
               <h1>\(escape(calendarName))</h1>
               <p>\(escape(description ?? "Calendar feeds published by Convene."))</p>
-              <p>Updated \(escape(updated)). \(changeCount) change\(changeCount == 1 ? "" : "s") in this release: see <a href="CHANGES.md">CHANGES.md</a>.</p>
-              \(pictures.isEmpty ? "" : "<p>See the plan: " + pictures.map { "<a href=\"\($0)\">\($0 == "timeline.html" ? "the year as a timeline (changes highlighted)" : "the summit's day grid")</a>" }.joined(separator: " · ") + "</p>")
+              <p>Updated \(escape(updated)). \(changeCount) change\(changeCount == 1 ? "" : "s") in this release: see <a href="\(ReleaseLayout.changeLog)">\(ReleaseLayout.changeLog)</a>.</p>
+              \(pictures.isEmpty ? "" : "<p>See the plan: " + pictures.map { "<a href=\"\($0)\">\($0 == ReleaseLayout.timeline ? "the year as a timeline (changes highlighted)" : "the summit's day grid")</a>" }.joined(separator: " · ") + "</p>")
               <p>Subscribe once: your calendar keeps itself up to date. In Google Calendar, add the https:// address under “From URL”.</p>
               <table>
                 <thead><tr><th>Feed</th><th>Events</th><th>webcal://</th><th>https://</th></tr></thead>
                 <tbody>
             \(rows)    </tbody>
               </table>
-              <p><a href="schedule.json">schedule.json</a> · <a href="manifest.json">manifest.json</a> · <a href="changes.json">changes.json</a></p>
+              <p>\([ReleaseLayout.schedule, ReleaseLayout.manifest, ReleaseLayout.changes].map { "<a href=\"\($0)\">\($0)</a>" }.joined(separator: " · "))</p>
             </body>
             </html>
 

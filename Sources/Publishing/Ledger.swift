@@ -1,6 +1,7 @@
 import Foundation
 import PlanFile
 import Planning
+import ReleaseFormat
 
 /// The publish ledger, kept beside the plan (`calendars/ogp-2021.ledger.json`) and meant for
 /// git: for every event ever published, its UID, SEQUENCE, last change and last published
@@ -51,11 +52,9 @@ public struct Ledger: Codable, Sendable, Equatable {
 
     /// The ledger as stable JSON: entries by id, keys sorted, a final newline.
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var sorted = self
         sorted.entries.sort { $0.id < $1.id }
-        return String(decoding: (try? encoder.encode(sorted)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        return StableJSON.text(sorted)
     }
 
     /// Ledgers hold one entry per event ever published: a few hundred kilobytes for a year.

@@ -1,4 +1,4 @@
-import Foundation
+import ReleaseFormat
 
 /// One feed in `manifest.json`.
 public struct ManifestFeed: Codable, Sendable, Equatable {
@@ -24,13 +24,4 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var feeds: [ManifestFeed]
 
     public func json() -> String { StableJSON.text(self) }
-}
-
-/// JSON with sorted keys and a final newline, so files are byte-identical for the same content.
-enum StableJSON {
-    static func text<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
-    }
 }

@@ -4,6 +4,7 @@ import ICal
 import PlanFile
 import Pictures
 import Planning
+import ReleaseFormat
 
 /// Everything a release holds, computed in memory: relative path → file text. Written to disk
 /// by `ReleaseWriter`; the same inputs give the same bytes.
@@ -39,7 +40,7 @@ public struct ReleaseBuilder {
         let descriptions = FeedText(plan: plan)
         let current = schedule.events.map { entry in descriptions.ledgerEntry(for: entry, calendar: plan.calendar.id.value) }
         let (ledger, changes) = previous.updated(with: current, now: now)
-        var files: [String: String] = ["schedule.json": schedule.json()]
+        var files: [String: String] = [ReleaseLayout.schedule: schedule.json()]
         var manifest: [ManifestFeed] = []
         var privateManifest: [ManifestFeed] = []
         for feed in FeedCatalog(plan: plan, ledger: ledger).feeds {
@@ -53,22 +54,24 @@ public struct ReleaseBuilder {
             guard problems.isEmpty else { throw ICalError("feed \(feed.path) breaks the feed rules: \(problems.joined(separator: "; "))") }
             files[feed.path] = text
             let item = ManifestFeed(name: feed.name, title: feed.title, file: feed.path, kind: feed.kind.rawValue,
-                                    audience: feed.audience, person: feed.person, etag: "\"\(SHA256.hex(text.utf8))\"",
+                                    audience: feed.audience, person: feed.person, etag: "\"\(HexDigest.sha256(text.utf8))\"",
                                     events: events.count, cancelled: events.filter { $0.status == .cancelled }.count,
                                     bytes: text.utf8.count)
             if feed.isPrivate { privateManifest.append(item) } else { manifest.append(item) }
         }
         let updated = ledger.entries.map(\.lastChanged).max() ?? now
-        files["manifest.json"] = Manifest(calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
-                                          feeds: manifest).json()
-        files["private/manifest.json"] = Manifest(calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
-                                                  feeds: privateManifest).json()
+        files[ReleaseLayout.manifest] = Manifest(calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
+                                                 feeds: manifest).json()
+        files[ReleaseLayout.privateCopy(of: ReleaseLayout.manifest)] = Manifest(
+            calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated, feeds: privateManifest).json()
         let since = previous.entries.map(\.lastChanged).max()
         let names = Dictionary(plan.people.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for (prefix, readers) in [("", ChangeLog.Readers.everyone), ("private/", .team)] {
+        for readers in [ChangeLog.Readers.everyone, .team] {
             let log = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes, readers: readers)
-            files["\(prefix)changes.json"] = log.json()
-            files["\(prefix)CHANGES.md"] = log.markdown(calendarName: plan.calendar.name, people: names)
+            // The team's copies, with whom to tell, live under private/.
+            func path(_ file: String) -> String { readers == .team ? ReleaseLayout.privateCopy(of: file) : file }
+            files[path(ReleaseLayout.changes)] = log.json()
+            files[path(ReleaseLayout.changeLog)] = log.markdown(calendarName: plan.calendar.name, people: names)
         }
         var pictures: [String] = []
         if let solved {
@@ -77,15 +80,17 @@ public struct ReleaseBuilder {
                 YearTimeline.Change(id: change.id, kind: change.change.rawValue, title: change.title,
                                     before: change.before.map { ($0.start, $0.end) })
             }
-            files["timeline.html"] = YearTimeline(model: solved.model, assignment: solved.assignment, today: today, changes: marks).html()
-            pictures.append("timeline.html")
+            files[ReleaseLayout.timeline] = YearTimeline(model: solved.model, assignment: solved.assignment, today: today,
+                                                         changes: marks).html()
+            pictures.append(ReleaseLayout.timeline)
             if plan.summit != nil && !plan.rooms.isEmpty {
-                files["summit.html"] = SummitGrid(model: solved.model, assignment: solved.assignment).html()
-                pictures.append("summit.html")
+                files[ReleaseLayout.summitGrid] = SummitGrid(model: solved.model, assignment: solved.assignment).html()
+                pictures.append(ReleaseLayout.summitGrid)
             }
         }
-        files["index.html"] = IndexPage(calendarName: plan.calendar.name, description: plan.calendar.description,
-                                        baseURL: baseURL, updated: updated, feeds: manifest, changes: changes, pictures: pictures).html()
+        files[ReleaseLayout.index] = IndexPage(calendarName: plan.calendar.name, description: plan.calendar.description,
+                                               baseURL: baseURL, updated: updated, feeds: manifest, changes: changes,
+                                               pictures: pictures).html()
         return Release(files: files, ledger: ledger, changes: changes)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReleaseFormat
 
 /// Writes files and releases so that a failure or a kill half-way leaves the previous one
 /// intact.
@@ -46,7 +47,7 @@ public enum ReleaseWriter {
             try fm.removeItem(at: target)
         }
 
-        let digest = String(SHA256.hex(files.keys.sorted().flatMap { Array("\($0)\n\(files[$0] ?? "")\n".utf8) }).prefix(16))
+        let digest = String(HexDigest.sha256(files.keys.sorted().flatMap { Array("\($0)\n\(files[$0] ?? "")\n".utf8) }).prefix(16))
         let release = store.appendingPathComponent("r-\(digest)")
         if !fm.fileExists(atPath: release.path) {
             let staging = store.appendingPathComponent(".staging-\(getpid())-\(digest)")

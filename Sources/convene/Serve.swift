@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedServer
 import Foundation
+import ReleaseFormat
 
 extension Convene {
     /// `convene serve --dir RELEASE`: serves a release's feeds and pages over HTTP.
@@ -34,11 +35,11 @@ extension Convene {
 
         func run() async throws {
             let options = try serveOptions()
-            guard FileManager.default.fileExists(atPath: dir + "/manifest.json") else {
-                Terminal.printError("\(dir): error: not a release (no manifest.json); write one with convene publish PLAN --out \(dir)")
+            guard FileManager.default.fileExists(atPath: dir + "/" + ReleaseLayout.manifest) else {
+                Terminal.printError("\(dir): error: not a release (no \(ReleaseLayout.manifest)); write one with convene publish PLAN --out \(dir)")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            try await runServer(options)
+            try await buildServer(options).runService()
         }
 
         /// The options as the server takes them; on a timeout or cap out of range prints why and exits 1.

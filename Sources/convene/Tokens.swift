@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedServer
 import Foundation
+import ReleaseFormat
 
 extension Convene {
     /// `convene tokens issue|list|revoke`: the secret links of personal feeds.
@@ -36,7 +37,7 @@ extension Convene {
             var baseURL: String = "http://localhost:8080"
 
             func run() throws {
-                guard FileManager.default.fileExists(atPath: "\(store.dir)/private/person-\(person).ics") else {
+                guard FileManager.default.fileExists(atPath: store.dir + "/" + ReleaseLayout.personalFeed(person: person)) else {
                     Terminal.printError("error: the release in \(store.dir) has no personal feed for '\(person)'; check the id or publish first")
                     throw ExitCode(ExitStatus.invalidInput)
                 }

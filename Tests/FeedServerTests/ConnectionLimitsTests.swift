@@ -2,9 +2,9 @@ import FeedServer
 import Foundation
 import Testing
 
-/// How the server bounds slow, silent and idle clients, against `runServer` on a loopback port
-/// with one-second timeouts. The waits are generous upper bounds: the tests check what
-/// happens, never how fast.
+/// How the server bounds slow, silent and idle clients, against `convene serve`'s server on a
+/// loopback port with one-second timeouts. The waits are generous upper bounds: the tests
+/// check what happens, never how fast.
 @Suite struct ConnectionLimitsTests {
     static let request = "GET /feeds/all.ics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     /// Seconds to wait for something the server must do: far beyond every timeout here.

@@ -7,10 +7,13 @@ import HummingbirdTesting
 import Logging
 import Testing
 
+/// The server `buildServer` puts together, as `convene serve` runs it, with requests sent
+/// in-process to its responder; `ConnectionLimitsTests` run the same server on real sockets.
 @Suite struct FeedServerTests {
     func withServer(_ fixture: ReleaseFixture, logger: Logger = Logger(label: "test"),
                     _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(responder: try buildResponder(releaseDir: fixture.release, logger: logger))
+        let server = try buildServer(ServeOptions(releaseDir: fixture.release), logger: logger)
+        let app = Application(responder: server.responder)
         try await app.test(.router) { client in try await test(client) }
     }
 

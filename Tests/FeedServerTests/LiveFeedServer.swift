@@ -1,8 +1,9 @@
 import FeedServer
 import Foundation
 
-/// `runServer` itself — the path `convene serve` runs — on a free loopback port, for tests
-/// that need real sockets: slow clients, kept-alive connections, the connection cap.
+/// The server `buildServer` builds, run as `convene serve` runs it (`runService()`), on a free
+/// loopback port, for tests that need real sockets: slow clients, kept-alive connections, the
+/// connection cap.
 struct LiveFeedServer {
     struct Failure: Error { let what: String }
 
@@ -15,7 +16,7 @@ struct LiveFeedServer {
         let server = LiveFeedServer(port: try freePort())
         var options = ServeOptions(releaseDir: fixture.release, port: server.port, logLevel: .warning)
         configure(&options)
-        let running = Task { [options] in try await runServer(options) }
+        let running = Task { [options] in try await buildServer(options).runService() }
         defer { running.cancel() }
         try await server.waitUntilAnswering()
         try await body(server)
