@@ -17,4 +17,32 @@ import Testing
     @Test func textWithNoCalendarIsAnError() {
         #expect(throws: ICalError.self) { try ICalComponent(parsing: "") }
     }
+
+    @Test func theWrapperFindsProblemsWithoutALibicalKind() throws {
+        do {
+            _ = try ICalComponent(parsing: "")
+            Issue.record("empty text parsed")
+        } catch let error as ICalError {
+            #expect(error.operation.hasPrefix("parsing iCalendar text"))
+            #expect(error.kind == nil || error.kind == .malformedData || error.kind == .parse)
+        }
+    }
+
+    /// Parsing, reading and freeing on many threads at once: every libical call goes through
+    /// the one lock (a debug build stops at a call made without it).
+    @Test func componentsAreSafeToUseFromManyThreads() async throws {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20210101T000000Z\r\n"
+            + "DTSTART;TZID=Asia/Seoul:20211215T090000\r\nDTEND;TZID=Asia/Seoul:20211215T100000\r\nSUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var total = 0
+                    for _ in 0..<50 { total += try ICalComponent(parsing: text).count(of: "VEVENT") }
+                    return total
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(counts == 400)
+    }
 }
