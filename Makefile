@@ -9,7 +9,7 @@ CONVENE := .build/debug/convene
 # test calendars are also the importer's corpus (Tests/ICalTests/ICalCorpusTests).
 VENV := .venv
 
-.PHONY: all deps build run test check-calendars bench clean
+.PHONY: all deps build run test check-calendars bench clean format check-format
 
 all: build
 
@@ -91,6 +91,14 @@ bench: deps
 	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=60 SIZES= benchmarks/run.sh
 	@echo "== the feed server against nginx"
 	CONVENE=.build/release/convene benchmarks/serve.sh 30
+
+## The project's formatting (.swift-format, swift-format from the toolchain): `make format`
+## rewrites the sources, `make check-format` fails when a file is not formatted (CI runs it).
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
+
+check-format:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
 
 clean:
 	rm -rf .build

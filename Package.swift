@@ -9,7 +9,7 @@ let package = Package(
     name: "Convene",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "convene", targets: ["convene"]),
+        .executable(name: "convene", targets: ["convene"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,18 +41,25 @@ let package = Package(
             dependencies: ["Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Scheduler"),
-        .target(name: "Planning", dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal", "ReleaseFormat"]),
-        .target(name: "Publishing", dependencies: ["Planning", "PlanFile", "ICal", "Chronology", "Pictures", "ReleaseFormat"]),
+        .target(
+            name: "Planning",
+            dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal", "ReleaseFormat"]),
+        .target(
+            name: "Publishing",
+            dependencies: ["Planning", "PlanFile", "ICal", "Chronology", "Pictures", "ReleaseFormat"]),
         .target(name: "Pictures", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology", "ReleaseFormat"]),
         .target(
             name: "Agenda",
-            dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology", "Diagnostics",
-                           .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "Planning", "PlanFile", "Scheduler", "Chronology", "Diagnostics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "convene",
             dependencies: [
-                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer", "Agenda", "Pictures",
+                "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer",
+                "Agenda", "Pictures",
                 "ReleaseFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -79,7 +86,9 @@ let package = Package(
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
         .testTarget(name: "ReleaseFormatTests", dependencies: ["ReleaseFormat"]),
-        .testTarget(name: "PlanFileTests", dependencies: ["PlanFile", "Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
+            name: "PlanFileTests",
+            dependencies: ["PlanFile", "Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "PlanFile", "ICal"]),

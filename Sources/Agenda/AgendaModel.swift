@@ -46,13 +46,20 @@ struct AgendaModel {
         var note = ""
         if start.day > hostDay { note = "next day, \(Self.dayLabel(start.day))" }
         if start.day < hostDay { note = "previous day, \(Self.dayLabel(start.day))" }
-        return ["zone": zone.identifier, "offset": offset, "date": Self.dayLabel(start.day), "start": Self.clockText(start.minute),
-                "end": Self.clockText(end.minute), "startUTC": Timestamp.utc(slot.start), "dateDiffers": !note.isEmpty, "dateNote": note]
+        return [
+            "zone": zone.identifier, "offset": offset, "date": Self.dayLabel(start.day),
+            "start": Self.clockText(start.minute),
+            "end": Self.clockText(end.minute), "startUTC": Timestamp.utc(slot.start), "dateDiffers": !note.isEmpty,
+            "dateNote": note,
+        ]
     }
 
     func person(_ id: String) -> [String: Any] {
         guard let p = people[id] else { return ["id": id, "name": id] }
-        return ["id": id, "name": p.name, "organisation": p.organisation ?? "", "role": p.role ?? "", "zone": p.zone.value.identifier]
+        return [
+            "id": id, "name": p.name, "organisation": p.organisation ?? "", "role": p.role ?? "",
+            "zone": p.zone.value.identifier,
+        ]
     }
 
     func session(_ a: Int) -> [String: Any] {
@@ -72,18 +79,27 @@ struct AgendaModel {
         return [
             "id": event.id.value, "title": event.title, "kind": event.kind, "description": event.description ?? "",
             "role": event.session.role?.value.rawValue ?? "parallel",
-            "track": track?.id.value ?? "", "trackName": track?.name ?? "", "trackColor": track?.color ?? "#5f6368", "hasTrack": track != nil,
-            "room": room?.id.value ?? "", "roomName": room?.name ?? "", "roomMode": room.map { $0.isVirtual ? "virtual channel" : "hybrid room" } ?? "",
-            "day": Self.dayLabel(hostStart.day), "hostStart": Self.clockText(hostStart.minute), "hostEnd": Self.clockText(hostEnd.minute),
-            "hostZone": host.identifier, "hostOffset": Zone.formatOffset(clock.offset(atUTCMinute: slot.start), prefix: "UTC"),
+            "track": track?.id.value ?? "", "trackName": track?.name ?? "", "trackColor": track?.color ?? "#5f6368",
+            "hasTrack": track != nil,
+            "room": room?.id.value ?? "", "roomName": room?.name ?? "",
+            "roomMode": room.map { $0.isVirtual ? "virtual channel" : "hybrid room" } ?? "",
+            "day": Self.dayLabel(hostStart.day), "hostStart": Self.clockText(hostStart.minute),
+            "hostEnd": Self.clockText(hostEnd.minute),
+            "hostZone": host.identifier,
+            "hostOffset": Zone.formatOffset(clock.offset(atUTCMinute: slot.start), prefix: "UTC"),
             "startUTC": Timestamp.utc(slot.start), "endUTC": Timestamp.utc(slot.end),
             "duration": event.duration.value.description,
-            "objectives": event.session.objectives.map { ["text": $0] }, "hasObjectives": !event.session.objectives.isEmpty,
+            "objectives": event.session.objectives.map { ["text": $0] },
+            "hasObjectives": !event.session.objectives.isEmpty,
             "moderator": event.session.moderator.map { [person($0.value)] } ?? [],
             "speakers": event.session.speakers.map { person($0.value) }, "hasSpeakers": !event.session.speakers.isEmpty,
-            "runOfShow": event.session.runOfShow.map { ["time": Self.clockText(hostStart.minute + $0.at), "item": $0.item] },
+            "runOfShow": event.session.runOfShow.map {
+                ["time": Self.clockText(hostStart.minute + $0.at), "item": $0.item]
+            },
             "hasRunOfShow": !event.session.runOfShow.isEmpty,
-            "audiences": event.audiences.map { id in ["name": plan.audiences.first { $0.id.value == id.value }?.name ?? id.value] },
+            "audiences": event.audiences.map { id in
+                ["name": plan.audiences.first { $0.id.value == id.value }?.name ?? id.value]
+            },
             "times": zones.map { time(slot, in: $0, hostDay: hostStart.day) }, "hasTimes": !zones.isEmpty,
             "hostDay": hostStart.day,
         ]
@@ -98,11 +114,16 @@ struct AgendaModel {
             if byDay[day] == nil { order.append(day) }
             byDay[day, default: []].append(s)
         }
-        return order.map { ["date": CivilDate(dayNumber: $0).description, "label": Self.dayLabel($0), "sessions": byDay[$0] ?? []] }
+        return order.map {
+            ["date": CivilDate(dayNumber: $0).description, "label": Self.dayLabel($0), "sessions": byDay[$0] ?? []]
+        }
     }
 
     var calendar: [String: Any] {
-        ["name": plan.calendar.name, "id": plan.calendar.id.value, "hostZone": host.identifier, "description": plan.calendar.description ?? ""]
+        [
+            "name": plan.calendar.name, "id": plan.calendar.id.value, "hostZone": host.identifier,
+            "description": plan.calendar.description ?? "",
+        ]
     }
 
     /// One speaker's sessions, in the speaker's own zone.
@@ -115,9 +136,11 @@ struct AgendaModel {
             guard isModerator || event.session.speakers.contains(where: { $0.value == personId }) else { continue }
             let slot = model.slot(a, assignment)
             let local = time(slot, in: p.zone.value, hostDay: model.clock(host).local(atUTCMinute: slot.start).day)
-            items.append(["id": event.id.value, "title": event.title, "as": isModerator ? "moderator" : "speaker",
-                          "room": slot.room >= 0 ? plan.rooms[slot.room].name : "", "local": [local],
-                          "host": [time(slot, in: host, hostDay: model.clock(host).local(atUTCMinute: slot.start).day)]])
+            items.append([
+                "id": event.id.value, "title": event.title, "as": isModerator ? "moderator" : "speaker",
+                "room": slot.room >= 0 ? plan.rooms[slot.room].name : "", "local": [local],
+                "host": [time(slot, in: host, hostDay: model.clock(host).local(atUTCMinute: slot.start).day)],
+            ])
         }
         return ["calendar": calendar, "person": person(personId), "sessions": items, "count": items.count]
     }

@@ -27,15 +27,21 @@ public struct AgendaRenderer {
         let names = Self.pages.flatMap { ["\($0).html", "\($0).md"] } + Self.partials.map { "\($0).html" }
         for name in names {
             let path = (directory as NSString).appendingPathComponent("\(name).mustache")
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > Self.sizeLimit {
-                problems.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                       "the template is over the \(Self.sizeLimit / 1_048_576) MB limit for templates",
-                                       hint: "a page template is a few kilobytes; check that this is the right file"))
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+                size.intValue > Self.sizeLimit
+            {
+                problems.append(
+                    .error(
+                        at: SourceLocation(path: path, line: 1, column: 1),
+                        "the template is over the \(Self.sizeLimit / 1_048_576) MB limit for templates",
+                        hint: "a page template is a few kilobytes; check that this is the right file"))
                 continue
             }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                problems.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "missing template '\(name).mustache'",
-                                       hint: "copy it from the project's templates/ folder"))
+                problems.append(
+                    .error(
+                        at: SourceLocation(path: path, line: 1, column: 1), "missing template '\(name).mustache'",
+                        hint: "copy it from the project's templates/ folder"))
                 continue
             }
             do {
@@ -45,8 +51,12 @@ public struct AgendaRenderer {
                     library.register(template, named: String(name.dropLast(5)))
                 }
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error(at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                                       "template syntax error: \(error.error)", hint: "check that every {{#section}} has its {{/section}}"))
+                problems.append(
+                    .error(
+                        at: SourceLocation(
+                            path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "template syntax error: \(error.error)",
+                        hint: "check that every {{#section}} has its {{/section}}"))
             } catch {
                 problems.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "template error: \(error)"))
             }
@@ -55,7 +65,10 @@ public struct AgendaRenderer {
         problems += TemplateCheck.partialProblems(
             loaded.sorted { $0.key < $1.key }.map { name, entry in
                 let partial = String(name.dropLast(5))
-                return (name: name.hasSuffix(".html") && Self.partials.contains(partial) ? partial : name, path: entry.0, text: entry.1)
+                return (
+                    name: name.hasSuffix(".html") && Self.partials.contains(partial) ? partial : name, path: entry.0,
+                    text: entry.1
+                )
             },
             partials: Set(Self.partials))
         guard problems.isEmpty else { throw AgendaError(diagnostics: problems) }
@@ -77,14 +90,26 @@ public struct AgendaRenderer {
         }
         for track in model.plan.tracks {
             let own = sessions.filter { $0["track"] as? String == track.id.value }
-            pages.append(("track", "tracks/\(track.id.value)", ["calendar": agenda.calendar,
-                                                               "track": [["id": track.id.value, "name": track.name, "color": track.color ?? "#5f6368"]],
-                                                               "days": agenda.days(own)]))
+            pages.append(
+                (
+                    "track", "tracks/\(track.id.value)",
+                    [
+                        "calendar": agenda.calendar,
+                        "track": [["id": track.id.value, "name": track.name, "color": track.color ?? "#5f6368"]],
+                        "days": agenda.days(own),
+                    ]
+                ))
         }
         for session in sessions {
-            pages.append(("session", "sessions/\(session["id"] as? String ?? "")", ["calendar": agenda.calendar, "session": [session]]))
+            pages.append(
+                (
+                    "session", "sessions/\(session["id"] as? String ?? "")",
+                    ["calendar": agenda.calendar, "session": [session]]
+                ))
         }
-        let speakerIds = Set(model.plan.events.flatMap { ($0.session.speakers + ($0.session.moderator.map { [$0] } ?? [])).map(\.value) })
+        let speakerIds = Set(
+            model.plan.events.flatMap { ($0.session.speakers + ($0.session.moderator.map { [$0] } ?? [])).map(\.value) }
+        )
         for id in speakerIds.sorted() {
             pages.append(("speaker", "speakers/\(id)", agenda.itinerary(id)))
         }
@@ -95,7 +120,8 @@ public struct AgendaRenderer {
         for page in Self.pages {
             for format in ["html", "md"] {
                 guard let entry = templates["\(page).\(format)"] else { continue }
-                problems += TemplateCheck.unknownNames(in: entry.text, path: entry.path, known: known[page] ?? [], partials: Set(Self.partials))
+                problems += TemplateCheck.unknownNames(
+                    in: entry.text, path: entry.path, known: known[page] ?? [], partials: Set(Self.partials))
             }
         }
         guard problems.isEmpty else { throw AgendaError(diagnostics: problems) }

@@ -77,7 +77,9 @@ enum TemplateCheck {
     /// copies; each at the tag that includes.
     ///
     /// - Parameter templates: each template's name (partials by their partial name), path and text.
-    static func partialProblems(_ templates: [(name: String, path: String, text: String)], partials: Set<String>) -> [Diagnostic] {
+    static func partialProblems(
+        _ templates: [(name: String, path: String, text: String)], partials: Set<String>
+    ) -> [Diagnostic] {
         var includes: [String: [(String, Tag)]] = [:]
         var paths: [String: String] = [:]
         for t in templates {
@@ -96,17 +98,21 @@ enum TemplateCheck {
             var total = 1
             for (target, tag) in includes[name] ?? [] where partials.contains(target) {
                 if visiting.contains(target) {
-                    problems.append(.error(at: SourceLocation(path: paths[name] ?? name, line: tag.line, column: tag.column),
-                                           "the partial '\(target)' includes itself\(target == name ? "" : " through '\(name)'"), so it would never end",
-                                           hint: "remove this {{> \(target)}}"))
+                    problems.append(
+                        .error(
+                            at: SourceLocation(path: paths[name] ?? name, line: tag.line, column: tag.column),
+                            "the partial '\(target)' includes itself\(target == name ? "" : " through '\(name)'"), so it would never end",
+                            hint: "remove this {{> \(target)}}"))
                     return nil
                 }
                 guard let inner = size(target) else { return nil }
                 total += inner
                 if total > expansionLimit {
-                    problems.append(.error(at: SourceLocation(path: paths[name] ?? name, line: tag.line, column: tag.column),
-                                           "partials included here expand to more than \(expansionLimit) copies",
-                                           hint: "include each partial fewer times"))
+                    problems.append(
+                        .error(
+                            at: SourceLocation(path: paths[name] ?? name, line: tag.line, column: tag.column),
+                            "partials included here expand to more than \(expansionLimit) copies",
+                            hint: "include each partial fewer times"))
                     return nil
                 }
             }
@@ -124,11 +130,15 @@ enum TemplateCheck {
         if first == "!" || first == "=" || first == "%" { return nil }  // comments, delimiters, pragmas
         if first == ">" {
             let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-            return partials.contains(name) ? nil : ("unknown partial '\(name)'", Suggestion.didYouMean(name, among: partials.sorted()))
+            return partials.contains(name)
+                ? nil : ("unknown partial '\(name)'", Suggestion.didYouMean(name, among: partials.sorted()))
         }
         if "#^/&".contains(first) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
         let name = tag.split(separator: ".").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
         if name.isEmpty || tag == "." || known.contains(name) { return nil }
-        return ("unknown name '\(name)'", Suggestion.didYouMean(name, among: known.sorted()) ?? "the names here are in docs/agenda-templates.md")
+        return (
+            "unknown name '\(name)'",
+            Suggestion.didYouMean(name, among: known.sorted()) ?? "the names here are in docs/agenda-templates.md"
+        )
     }
 }

@@ -81,7 +81,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         switch CivilDate.parse(text) {
         case .success(let date): self = date
         case .failure(let problem):
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: problem.description))
         }
     }
 
@@ -109,8 +110,8 @@ extension CivilDate {
     public static func parse(_ text: String) -> Result<CivilDate, ChronologyProblem> {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else {
             return .failure(ChronologyProblem("'\(text)' is not a date; write dates as YYYY-MM-DD, e.g. 2021-05-17"))
         }

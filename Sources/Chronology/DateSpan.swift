@@ -42,22 +42,27 @@ public struct DateSpan: Sendable, Hashable, CustomStringConvertible {
 
     /// One period: `YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn` or `YYYY`.
     static func parsePeriod(_ text: String) -> Result<DateSpan, ChronologyProblem> {
-        let help = "write a date (2021-05-17), a month (2021-05), a quarter (2021-Q4) or a range (2021-07-01..2021-09-30)"
+        let help =
+            "write a date (2021-05-17), a month (2021-05), a quarter (2021-Q4) or a range (2021-07-01..2021-09-30)"
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, first.count == 4, let year = Int(first), first.allSatisfy(\.isASCII) else {
             return .failure(ChronologyProblem("'\(text)' is not a date or period; \(help)"))
         }
         switch parts.count {
         case 1:
-            return .success(DateSpan(first: CivilDate(year: year, month: 1, day: 1)!, last: CivilDate(year: year, month: 12, day: 31)!))
+            return .success(
+                DateSpan(
+                    first: CivilDate(year: year, month: 1, day: 1)!, last: CivilDate(year: year, month: 12, day: 31)!))
         case 2 where parts[1].uppercased().hasPrefix("Q"):
             guard let q = Int(parts[1].dropFirst()), (1...4).contains(q) else {
                 return .failure(ChronologyProblem("'\(text)' names no quarter; quarters are Q1 to Q4"))
             }
             let startMonth = (q - 1) * 3 + 1
-            return .success(DateSpan(
-                first: CivilDate(year: year, month: startMonth, day: 1)!,
-                last: CivilDate(year: year, month: startMonth + 2, day: CivilDate.daysIn(month: startMonth + 2, year: year))!))
+            return .success(
+                DateSpan(
+                    first: CivilDate(year: year, month: startMonth, day: 1)!,
+                    last: CivilDate(
+                        year: year, month: startMonth + 2, day: CivilDate.daysIn(month: startMonth + 2, year: year))!))
         case 2:
             guard parts[1].count == 2, let m = Int(parts[1]), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 return .failure(ChronologyProblem("'\(text)' is not a date or period; \(help)"))
@@ -65,8 +70,10 @@ public struct DateSpan: Sendable, Hashable, CustomStringConvertible {
             guard (1...12).contains(m) else {
                 return .failure(ChronologyProblem("impossible month '\(text)': there is no month \(m)"))
             }
-            return .success(DateSpan(first: CivilDate(year: year, month: m, day: 1)!,
-                                     last: CivilDate(year: year, month: m, day: CivilDate.daysIn(month: m, year: year))!))
+            return .success(
+                DateSpan(
+                    first: CivilDate(year: year, month: m, day: 1)!,
+                    last: CivilDate(year: year, month: m, day: CivilDate.daysIn(month: m, year: year))!))
         case 3:
             return CivilDate.parse(text).map { DateSpan(day: $0) }
         default:

@@ -16,11 +16,16 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     public static func parse(_ text: String) -> Result<LocalDateTime, ChronologyProblem> {
         let parts = text.split(separator: "T", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else {
-            return .failure(ChronologyProblem("'\(text)' is not a date and time; write YYYY-MM-DDTHH:MM in the event's zone, e.g. 2021-12-15T19:00"))
+            return .failure(
+                ChronologyProblem(
+                    "'\(text)' is not a date and time; write YYYY-MM-DDTHH:MM in the event's zone, e.g. 2021-12-15T19:00"
+                ))
         }
         switch (CivilDate.parse(parts[0]), LocalTime.parse(parts[1])) {
         case (.success(let d), .success(let t)):
-            guard t.minutes < 1440 else { return .failure(ChronologyProblem("'\(text)': 24:00 may only end a range; write the next day at 00:00")) }
+            guard t.minutes < 1440 else {
+                return .failure(ChronologyProblem("'\(text)': 24:00 may only end a range; write the next day at 00:00"))
+            }
             return .success(LocalDateTime(date: d, time: t))
         case (.failure(let p), _), (_, .failure(let p)): return .failure(p)
         }

@@ -26,13 +26,16 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func parse(_ text: String) -> Result<LocalTime, ChronologyProblem> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let h = Int(parts[0]), let m = Int(parts[1])
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let h = Int(parts[0]), let m = Int(parts[1])
         else {
-            return .failure(ChronologyProblem("'\(text)' is not a time; write times as HH:MM on a 24-hour clock, e.g. 08:00"))
+            return .failure(
+                ChronologyProblem("'\(text)' is not a time; write times as HH:MM on a 24-hour clock, e.g. 08:00"))
         }
         guard let time = LocalTime(hour: h, minute: m) else {
-            return .failure(ChronologyProblem("impossible time '\(text)'; hours run 00–23 (24:00 only as an end) and minutes 00–59"))
+            return .failure(
+                ChronologyProblem("impossible time '\(text)'; hours run 00–23 (24:00 only as an end) and minutes 00–59")
+            )
         }
         return .success(time)
     }
@@ -55,7 +58,8 @@ public struct LocalTimeRange: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<LocalTimeRange, ChronologyProblem> {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
         guard parts.count == 2 else {
-            return .failure(ChronologyProblem("'\(text)' is not a range of times; write it as HH:MM-HH:MM, e.g. 08:00-18:00"))
+            return .failure(
+                ChronologyProblem("'\(text)' is not a range of times; write it as HH:MM-HH:MM, e.g. 08:00-18:00"))
         }
         switch (LocalTime.parse(parts[0]), LocalTime.parse(parts[1])) {
         case (.success(let a), .success(let b)): return .success(LocalTimeRange(start: a, end: b))

@@ -46,7 +46,9 @@ public struct PlanDuration: Sendable, Hashable, CustomStringConvertible {
         }
         guard sawUnit, number.isEmpty else { return .failure(bad) }
         if days > 0 && minutes > 0 {
-            return .failure(ChronologyProblem("duration '\(text)' mixes days with hours; an event is either all-day (5d) or timed (26h)"))
+            return .failure(
+                ChronologyProblem(
+                    "duration '\(text)' mixes days with hours; an event is either all-day (5d) or timed (26h)"))
         }
         if days == 0 && minutes == 0 {
             return .failure(ChronologyProblem("duration '\(text)' is zero; an event must last at least a minute"))

@@ -44,7 +44,8 @@ public enum ReadableDates {
 
         init?(_ text: String) {
             let chars = Array(text)
-            guard chars.count >= 20, chars[10] == "T", case .success(let date) = CivilDate.parse(String(chars[0..<10])) else {
+            guard chars.count >= 20, chars[10] == "T", case .success(let date) = CivilDate.parse(String(chars[0..<10]))
+            else {
                 return nil
             }
             self.date = date

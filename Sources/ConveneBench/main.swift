@@ -35,15 +35,18 @@ func syntheticFeed(events count: Int) -> ICalFeed {
             start = .local(year: 2021, month: month, day: day, hour: hour, minute: 30, tzid: zone)
             end = .local(year: 2021, month: month, day: day, hour: hour + 2, minute: 0, tzid: zone)
         }
-        events.append(ICalEvent(uid: "event-\(i)@bench.convene", sequence: i % 4, lastChanged: 1_609_459_200 + i * 60,
-                                start: start, end: end, summary: "Session \(i): open government, anti-corruption; digital governance",
-                                description: "Window: 2021-\(month)\nWho: delegates from five regions, moderators, rapporteurs",
-                                location: i % 2 == 0 ? "Online" : "Seoul", categories: ["SESSION"],
-                                status: i % 50 == 0 ? .cancelled : .confirmed))
+        events.append(
+            ICalEvent(
+                uid: "event-\(i)@bench.convene", sequence: i % 4, lastChanged: 1_609_459_200 + i * 60,
+                start: start, end: end, summary: "Session \(i): open government, anti-corruption; digital governance",
+                description: "Window: 2021-\(month)\nWho: delegates from five regions, moderators, rapporteurs",
+                location: i % 2 == 0 ? "Online" : "Seoul", categories: ["SESSION"],
+                status: i % 50 == 0 ? .cancelled : .confirmed))
     }
-    return ICalFeed(productId: "-//Convene//bench//EN", name: "Bench", description: "A 10,000-event feed", refreshMinutes: 360,
-                    color: "teal", url: nil, source: nil, organizerName: "Bench", organizerEmail: "bench@example.org",
-                    years: 2021...2021, events: events)
+    return ICalFeed(
+        productId: "-//Convene//bench//EN", name: "Bench", description: "A 10,000-event feed", refreshMinutes: 360,
+        color: "teal", url: nil, source: nil, organizerName: "Bench", organizerEmail: "bench@example.org",
+        years: 2021...2021, events: events)
 }
 
 func benchFeeds(out: String) throws {
@@ -57,8 +60,11 @@ func benchFeeds(out: String) throws {
     let occurrences = try best(of: 5) {
         read = try ICalReader.occurrences(in: text, from: 1_609_459_200, until: 1_640_995_200).count
     }
-    print(String(format: "feeds: 10,000-event feed (%.1f MB): write %.3f s, parse %.3f s (%d events), read with times %.3f s (%d)",
-                 Double(text.utf8.count) / 1_048_576, write, parse, parsed, occurrences, read))
+    print(
+        String(
+            format:
+                "feeds: 10,000-event feed (%.1f MB): write %.3f s, parse %.3f s (%d events), read with times %.3f s (%d)",
+            Double(text.utf8.count) / 1_048_576, write, parse, parsed, occurrences, read))
 }
 
 func benchPlan(_ path: String) {
@@ -70,7 +76,10 @@ func benchPlan(_ path: String) {
         status = result.status.rawValue
         objective = result.objective.map(String.init) ?? "–"
     }
-    print(String(format: "plan: %@: %@, objective %@, %.3f s (median of 5: load, model, solve)", path, status, objective, time))
+    print(
+        String(
+            format: "plan: %@: %@, objective %@, %.3f s (median of 5: load, model, solve)", path, status, objective,
+            time))
 }
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -32,7 +32,9 @@ struct FeedResponder: Sendable {
             (body, headers) = (gzipped, gzipHeaders)
         }
         // HEAD: the same headers, Content-Length included, and no body.
-        return Response(status: .ok, headers: headers, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+        return Response(
+            status: .ok, headers: headers,
+            body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
     }
 
     /// The file inside the release a URL path names, or nil.
@@ -59,11 +61,12 @@ struct FeedResponder: Sendable {
     /// A file or folder name as releases write them: no dots at the start, no separators, no escapes.
     static func isSafeName(_ bytes: Substring.UTF8View) -> Bool {
         // Bytes, not Characters: Unicode property lookups per character showed in profiles.
-        return !bytes.isEmpty && bytes.count <= 128 && bytes.first != UInt8(ascii: ".") && bytes.allSatisfy { b in
-            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
-        }
+        return !bytes.isEmpty && bytes.count <= 128 && bytes.first != UInt8(ascii: ".")
+            && bytes.allSatisfy { b in
+                (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                    || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+            }
     }
 
     static func acceptsGzip(_ headers: HTTPFields) -> Bool {
@@ -75,7 +78,8 @@ struct FeedResponder: Sendable {
     }
 
     static func notFound() -> Response {
-        Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: "Not found\n")))
+        Response(
+            status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: "Not found\n")))
     }
 }

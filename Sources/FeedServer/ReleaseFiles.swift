@@ -19,7 +19,9 @@ struct ReleaseFile: Sendable {
     let plainHeaders: HTTPFields
     let gzipHeaders: HTTPFields?
 
-    init(body: ByteBuffer, gzipped: ByteBuffer?, etag: String, lastModified: Date, contentType: String, isPersonal: Bool) {
+    init(
+        body: ByteBuffer, gzipped: ByteBuffer?, etag: String, lastModified: Date, contentType: String, isPersonal: Bool
+    ) {
         self.body = body
         self.gzipped = gzipped
         self.etag = etag
@@ -91,7 +93,8 @@ final class ReleaseFiles: @unchecked Sendable {
         lock.unlock()
         // A miss, or a new release: resolve it fully. If the link moves between the two reads,
         // the next request sees a new target and resolves again.
-        guard let release = currentRelease(), let loaded = load(release + "/" + relative, release: release, relative: relative)
+        guard let release = currentRelease(),
+            let loaded = load(release + "/" + relative, release: release, relative: relative)
         else { return nil }
         lock.lock()
         if cachedLink != link || cachedRelease != release {
@@ -111,17 +114,18 @@ final class ReleaseFiles: @unchecked Sendable {
         let realPath = String(cString: real)
         free(real)
         guard realPath.hasPrefix(release + "/"),
-              let attributes = try? FileManager.default.attributesOfItem(atPath: realPath),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let data = FileManager.default.contents(atPath: realPath)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: realPath),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let data = FileManager.default.contents(atPath: realPath)
         else { return nil }
         var body = ByteBuffer(bytes: data)
         var copy = body
         let gzipped = data.count > 512 ? try? copy.compress(with: .gzip()) : nil
         body.moveReaderIndex(to: 0)
         let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        return ReleaseFile(body: body, gzipped: gzipped, etag: "\"\(HexDigest.sha256(data))\"", lastModified: modified,
-                           contentType: Self.contentType(path), isPersonal: ReleaseLayout.isPrivate(relative))
+        return ReleaseFile(
+            body: body, gzipped: gzipped, etag: "\"\(HexDigest.sha256(data))\"", lastModified: modified,
+            contentType: Self.contentType(path), isPersonal: ReleaseLayout.isPrivate(relative))
     }
 
     static func contentType(_ path: String) -> String {

@@ -22,8 +22,10 @@ import ServiceLifecycle
 ///   - options: the release, the address and the connection bounds.
 ///   - logger: where request lines and server errors go; its level becomes `options.logLevel`.
 /// - Throws: when the token store beside the release cannot be opened or created.
-public func buildServer(_ options: ServeOptions,
-                        logger: Logger = Logger(label: "convene.http")) throws -> ReleaseServer {
+public func buildServer(
+    _ options: ServeOptions,
+    logger: Logger = Logger(label: "convene.http")
+) throws -> ReleaseServer {
     var logger = logger
     logger.logLevel = options.logLevel
     let responder = try ServerResponder(releaseDir: options.releaseDir, logger: logger)
@@ -72,8 +74,10 @@ public struct ReleaseServer: Service {
     /// Runs the server in a `ServiceGroup` until SIGTERM or SIGINT, then lets the requests in
     /// flight finish: what `convene serve` does.
     public func runService() async throws {
-        let services = ServiceGroup(configuration: .init(services: [self], gracefulShutdownSignals: [.sigterm, .sigint],
-                                                         logger: logger))
+        let services = ServiceGroup(
+            configuration: .init(
+                services: [self], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await services.run()
     }
 }

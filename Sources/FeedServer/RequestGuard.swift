@@ -9,16 +9,19 @@ enum RequestGuard {
     /// The refusal a request gets, or nil when it may be answered.
     static func refusal(for request: Request) -> Response? {
         guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .contentType: "text/plain; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: "Only GET and HEAD\n")))
+            return Response(
+                status: .methodNotAllowed, headers: [.allow: "GET, HEAD", .contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "Only GET and HEAD\n")))
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > 0 {
-            return Response(status: .contentTooLarge, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: "Requests carry no body\n")))
+            return Response(
+                status: .contentTooLarge, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "Requests carry no body\n")))
         }
         if request.headers[.transferEncoding] != nil {
-            return Response(status: .contentTooLarge, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: "Requests carry no body\n")))
+            return Response(
+                status: .contentTooLarge, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "Requests carry no body\n")))
         }
         guard request.uri.description.utf8.count <= maxURILength else {
             return Response(status: .uriTooLong)

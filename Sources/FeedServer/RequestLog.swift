@@ -16,13 +16,15 @@ struct RequestLog: Sendable {
         guard isRecording else { return }
         let bytes = request.method == .head ? 0 : (response.body.contentLength ?? 0)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        logger.info("request", metadata: [
-            "method": "\(request.method.rawValue)",
-            "path": "\(Self.redacted(request.uri.path))",
-            "status": "\(response.status.code)",
-            "bytes": "\(bytes)",
-            "ms": "\(String(format: "%.2f", milliseconds))",
-        ])
+        logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)",
+                "path": "\(Self.redacted(request.uri.path))",
+                "status": "\(response.status.code)",
+                "bytes": "\(bytes)",
+                "ms": "\(String(format: "%.2f", milliseconds))",
+            ])
     }
 
     /// `/feeds/p/<token>.ics` as `/feeds/p/[token].ics`: tokens never reach a log.

@@ -22,9 +22,11 @@ public struct ServeOptions: Sendable {
     /// one closes; when that queue is full the kernel turns further attempts away.
     public var maxConnections: Int
 
-    public init(releaseDir: String, host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info,
-                headerTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(75),
-                maxConnections: Int = ServeOptions.defaultMaxConnections) {
+    public init(
+        releaseDir: String, host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info,
+        headerTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(75),
+        maxConnections: Int = ServeOptions.defaultMaxConnections
+    ) {
         self.releaseDir = releaseDir
         self.host = host
         self.port = port
@@ -56,9 +58,9 @@ public struct ServeOptions: Sendable {
     static func openFileLimit() -> Int? {
         var limit = rlimit()
         #if os(Linux)
-        let status = getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+            let status = getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
         #else
-        let status = getrlimit(RLIMIT_NOFILE, &limit)
+            let status = getrlimit(RLIMIT_NOFILE, &limit)
         #endif
         guard status == 0 else { return nil }
         return Int(clamping: limit.rlim_cur)

@@ -12,8 +12,9 @@ struct ServerResponder: HTTPResponder {
     let date = ResponseDate()
 
     init(releaseDir: String, logger: Logger) throws {
-        feeds = FeedResponder(files: ReleaseFiles(root: releaseDir),
-                              tokens: try TokenStore(path: TokenStore.path(forRelease: releaseDir)))
+        feeds = FeedResponder(
+            files: ReleaseFiles(root: releaseDir),
+            tokens: try TokenStore(path: TokenStore.path(forRelease: releaseDir)))
         log = RequestLog(logger: logger)
     }
 
@@ -35,9 +36,10 @@ struct ServerResponder: HTTPResponder {
 
     private func answer(_ request: Request) -> Response {
         if request.uri.path == "/healthz" {
-            return Response(status: .ok,
-                            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         return feeds.respond(to: request)
     }

@@ -27,14 +27,15 @@ public final class TokenStore: @unchecked Sendable {
         queue = try DatabaseQueue(path: path)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("tokens") { db in
-            try db.execute(sql: """
-                CREATE TABLE token (
-                    hash TEXT PRIMARY KEY NOT NULL,
-                    person TEXT NOT NULL,
-                    created TEXT NOT NULL,
-                    revoked TEXT
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE token (
+                        hash TEXT PRIMARY KEY NOT NULL,
+                        person TEXT NOT NULL,
+                        created TEXT NOT NULL,
+                        revoked TEXT
+                    )
+                    """)
         }
         try migrator.migrate(queue)
     }
@@ -45,8 +46,9 @@ public final class TokenStore: @unchecked Sendable {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let token = bytes.map { String(format: "%02x", $0) }.joined()
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO token (hash, person, created) VALUES (?, ?, ?)",
-                           arguments: [HexDigest.sha256(token.utf8), person, ISO8601DateFormatter().string(from: now)])
+            try db.execute(
+                sql: "INSERT INTO token (hash, person, created) VALUES (?, ?, ?)",
+                arguments: [HexDigest.sha256(token.utf8), person, ISO8601DateFormatter().string(from: now)])
         }
         return token
     }
@@ -54,7 +56,9 @@ public final class TokenStore: @unchecked Sendable {
     public func list() throws -> [Token] {
         try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT hash, person, created, revoked FROM token ORDER BY person, created").map {
-                Token(person: $0["person"], id: String(($0["hash"] as String).prefix(8)), created: $0["created"], revoked: $0["revoked"])
+                Token(
+                    person: $0["person"], id: String(($0["hash"] as String).prefix(8)), created: $0["created"],
+                    revoked: $0["revoked"])
             }
         }
     }
@@ -64,9 +68,10 @@ public final class TokenStore: @unchecked Sendable {
     @discardableResult
     public func revoke(personOrId: String, now: Date = Date()) throws -> Int {
         try queue.write { db in
-            try db.execute(sql: """
-                UPDATE token SET revoked = ? WHERE revoked IS NULL AND (person = ? OR (length(?) >= 8 AND hash LIKE ? || '%'))
-                """, arguments: [ISO8601DateFormatter().string(from: now), personOrId, personOrId, personOrId])
+            try db.execute(
+                sql: """
+                    UPDATE token SET revoked = ? WHERE revoked IS NULL AND (person = ? OR (length(?) >= 8 AND hash LIKE ? || '%'))
+                    """, arguments: [ISO8601DateFormatter().string(from: now), personOrId, personOrId, personOrId])
             return db.changesCount
         }
     }
@@ -78,7 +83,10 @@ public final class TokenStore: @unchecked Sendable {
     /// answer's timing says nothing about how close a guess was.
     public func person(for token: String) -> String? {
         let presented = Array(HexDigest.sha256(token.utf8).utf8)
-        guard let active = try? queue.read({ db in try Row.fetchAll(db, sql: "SELECT hash, person FROM token WHERE revoked IS NULL") })
+        guard
+            let active = try? queue.read({ db in
+                try Row.fetchAll(db, sql: "SELECT hash, person FROM token WHERE revoked IS NULL")
+            })
         else { return nil }
         var found: String?
         for row in active {

@@ -23,7 +23,9 @@ enum ContentLines {
         var pendingLine = 0
         var physical = 0
         func flush() {
-            if !pending.isEmpty { lines.append(ContentLine(text: String(decoding: pending, as: UTF8.self), line: pendingLine)) }
+            if !pending.isEmpty {
+                lines.append(ContentLine(text: String(decoding: pending, as: UTF8.self), line: pendingLine))
+            }
             pending.removeAll(keepingCapacity: true)
         }
         var bytes = Array(text.utf8)
@@ -89,7 +91,11 @@ struct ContentLineParts: Sendable, Hashable {
         var colon: Int?
         var separators: [Int] = []
         for (i, s) in scalars.enumerated() {
-            if s == "\"" { inQuotes.toggle() } else if !inQuotes && s == ";" { separators.append(i) } else if !inQuotes && s == ":" {
+            if s == "\"" {
+                inQuotes.toggle()
+            } else if !inQuotes && s == ";" {
+                separators.append(i)
+            } else if !inQuotes && s == ":" {
                 colon = i
                 break
             }
@@ -113,6 +119,9 @@ struct ContentLineParts: Sendable, Hashable {
 
     /// RFC 5545 names (iana-token, x-name): ASCII letters, digits and `-`, at least one.
     static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+            }
     }
 }

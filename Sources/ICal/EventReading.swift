@@ -5,7 +5,9 @@ internal import CLibical
 enum EventReading {
     /// The properties that decide when an event happens: libical failing to read one of them
     /// is an error; failing on any other (RFC 9253's LINK, say) only a warning.
-    static let timingProperties: Set<String> = ["DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"]
+    static let timingProperties: Set<String> = [
+        "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID",
+    ]
 
     /// The event's occurrences that reach into `from..<until`.
     ///
@@ -14,47 +16,64 @@ enum EventReading {
     ///
     /// - Throws: `ICalImportError` when a timing property is malformed, the event ends before
     ///   it starts or after the year 9999, or its RRULE passes the budget.
-    static func occurrences(of event: OpaquePointer, lines: EventLines, from: Int, until: Int, budget: inout ExpansionBudget,
-                            warnings: inout [ICalImportWarning]) throws(ICalImportError) -> [ICalOccurrence] {
+    static func occurrences(
+        of event: OpaquePointer, lines: EventLines, from: Int, until: Int, budget: inout ExpansionBudget,
+        warnings: inout [ICalImportWarning]
+    ) throws(ICalImportError) -> [ICalOccurrence] {
         let summary = icalcomponent_get_summary(event).map { String(cString: $0) } ?? ""
         var complaint = icalcomponent_get_first_property(event, ICAL_XLICERROR_PROPERTY)
         while let current = complaint {
-            let text = icalproperty_get_xlicerror(current).map { String(cString: $0) } ?? "a property libical cannot read"
+            let text =
+                icalproperty_get_xlicerror(current).map { String(cString: $0) } ?? "a property libical cannot read"
             let name = propertyName(inComplaint: text)
             let line = name.flatMap { lines.line(of: $0, empty: text.hasPrefix("No value")) } ?? lines.begin
             guard let name, !timingProperties.contains(name) else {
                 throw ICalImportError(line: line, message: "malformed event: \(text)")
             }
-            warnings.append(ICalImportWarning(line: line, message: "libical cannot read this \(name) (\(text)); it is ignored"))
+            warnings.append(
+                ICalImportWarning(line: line, message: "libical cannot read this \(name) (\(text)); it is ignored"))
             complaint = icalcomponent_get_next_property(event, ICAL_XLICERROR_PROPERTY)
         }
-        let start = resolved(icalcomponent_get_dtstart(event), event: event, property: ICAL_DTSTART_PROPERTY,
-                             line: lines.line(of: "DTSTART") ?? lines.begin, warnings: &warnings)
+        let start = resolved(
+            icalcomponent_get_dtstart(event), event: event, property: ICAL_DTSTART_PROPERTY,
+            line: lines.line(of: "DTSTART") ?? lines.begin, warnings: &warnings)
         guard icaltime_is_null_time(start) == 0 else {
-            warnings.append(ICalImportWarning(line: lines.begin, message: "event '\(summary)' has no DTSTART, so it blacks out nothing; it is skipped"))
+            warnings.append(
+                ICalImportWarning(
+                    line: lines.begin,
+                    message: "event '\(summary)' has no DTSTART, so it blacks out nothing; it is skipped"))
             return []
         }
         let endLine = lines.line(of: "DTEND") ?? lines.line(of: "DURATION") ?? lines.begin
-        var end = resolved(icalcomponent_get_dtend(event), event: event, property: ICAL_DTEND_PROPERTY, line: endLine, warnings: &warnings)
+        var end = resolved(
+            icalcomponent_get_dtend(event), event: event, property: ICAL_DTEND_PROPERTY, line: endLine,
+            warnings: &warnings)
         if icaltime_is_null_time(end) != 0 {
             end = start
             if start.is_date == 1 { icaltime_adjust(&end, 1, 0, 0, 0) }  // an all-day event with no end lasts one day
         }
         // RFC 5545 years have four digits; libical wraps a DURATION such as P999999999999999999W.
-        guard end.year <= 9999 else { throw ICalImportError(line: endLine, message: "event '\(summary)' ends after the year 9999") }
+        guard end.year <= 9999 else {
+            throw ICalImportError(line: endLine, message: "event '\(summary)' ends after the year 9999")
+        }
         let isDate = start.is_date == 1
         let length = RecurrenceExpansion.seconds(end) - RecurrenceExpansion.seconds(start)
-        guard length >= 0 else { throw ICalImportError(line: endLine, message: "event '\(summary)' ends before it starts") }
+        guard length >= 0 else {
+            throw ICalImportError(line: endLine, message: "event '\(summary)' ends before it starts")
+        }
 
         var starts = [start]
         if let property = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY) {
             let rule = icalproperty_get_rrule(property)
             let line = lines.line(of: "RRULE") ?? lines.begin
             if RecurrenceExpansion.neverMatches(rule) {
-                warnings.append(ICalImportWarning(line: line, message: "the RRULE asks for days no month it names has; only DTSTART is imported"))
+                warnings.append(
+                    ICalImportWarning(
+                        line: line, message: "the RRULE asks for days no month it names has; only DTSTART is imported"))
             } else {
-                starts = try RecurrenceExpansion.starts(of: rule, dtstart: start, length: length, from: from, until: until,
-                                                        budget: &budget, line: line)
+                starts = try RecurrenceExpansion.starts(
+                    of: rule, dtstart: start, length: length, from: from, until: until,
+                    budget: &budget, line: line)
             }
         }
         return starts.compactMap { s -> ICalOccurrence? in
@@ -94,17 +113,23 @@ enum EventReading {
     /// The time with its zone: the file's VTIMEZONE if libical resolved it, else the built-in
     /// zone of that IANA name. A TZID that is neither is read as UTC, with a warning; floating
     /// times are read as UTC.
-    static func resolved(_ time: icaltimetype, event: OpaquePointer, property kind: icalproperty_kind, line: Int,
-                         warnings: inout [ICalImportWarning]) -> icaltimetype {
+    static func resolved(
+        _ time: icaltimetype, event: OpaquePointer, property kind: icalproperty_kind, line: Int,
+        warnings: inout [ICalImportWarning]
+    ) -> icaltimetype {
         var t = time
         guard t.zone == nil, t.is_date == 0, icaltime_is_null_time(t) == 0,
-              let property = icalcomponent_get_first_property(event, kind),
-              let parameter = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER),
-              let tzid = icalparameter_get_tzid(parameter)
+            let property = icalcomponent_get_first_property(event, kind),
+            let parameter = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER),
+            let tzid = icalparameter_get_tzid(parameter)
         else { return t }
         let name = String(cString: tzid)
         guard let zone = builtinZone(named: name) else {
-            warnings.append(ICalImportWarning(line: line, message: "TZID '\(name)' has no VTIMEZONE in the file and is no IANA zone; the time is read as UTC"))
+            warnings.append(
+                ICalImportWarning(
+                    line: line,
+                    message: "TZID '\(name)' has no VTIMEZONE in the file and is no IANA zone; the time is read as UTC")
+            )
             return t
         }
         _ = icaltime_set_timezone(&t, zone)

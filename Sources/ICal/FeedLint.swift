@@ -16,20 +16,28 @@ public enum FeedLint {
                 i += 2
                 continue
             }
-            if bytes[i] == 0x0A || bytes[i] == 0x0D { problems.append("line \(lines.count + 1) does not end in CRLF"); return problems }
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                problems.append("line \(lines.count + 1) does not end in CRLF"); return problems
+            }
             current.append(bytes[i])
             i += 1
         }
         if !current.isEmpty { problems.append("the last line does not end in CRLF") }
         for (n, line) in lines.enumerated() {
             if line.count > 75 { problems.append("line \(n + 1) is \(line.count) octets, over 75") }
-            if String(validating: line, as: UTF8.self) == nil { problems.append("line \(n + 1) splits a UTF-8 character") }
+            if String(validating: line, as: UTF8.self) == nil {
+                problems.append("line \(n + 1) splits a UTF-8 character")
+            }
         }
         // Unfold into content lines.
         var content: [String] = []
         for line in lines {
             let text = String(decoding: line, as: UTF8.self)
-            if text.hasPrefix(" "), !content.isEmpty { content[content.count - 1] += text.dropFirst() } else { content.append(text) }
+            if text.hasPrefix(" "), !content.isEmpty {
+                content[content.count - 1] += text.dropFirst()
+            } else {
+                content.append(text)
+            }
         }
         problems += structure(content)
         return problems
@@ -82,7 +90,8 @@ public enum FeedLint {
             case ("BEGIN", "STANDARD"), ("BEGIN", "DAYLIGHT"): zoneBlocks += 1; inObservance = true
             case ("END", "STANDARD"), ("END", "DAYLIGHT"): inObservance = false
             case ("TZID", _) where inZone && !inObservance: zoneId = line.value
-            case (let name, _) where inZone && !name.hasPrefix("X-")
+            case (let name, _)
+            where inZone && !name.hasPrefix("X-")
                 && !(inObservance ? zoneObservanceProperties : zoneProperties).contains(name):
                 problems.append("VTIMEZONE \(zoneId) holds \(name), which RFC 5545 does not define there")
             case ("BEGIN", "VEVENT"): inEvent = true; event = []
@@ -97,10 +106,16 @@ public enum FeedLint {
         }
         for tzid in used.sorted() {
             if tzid.hasPrefix("/") || tzid.contains("\"") { problems.append("TZID \(tzid) is not a bare IANA name") }
-            if defined[tzid, default: 0] != 1 { problems.append("TZID \(tzid) has \(defined[tzid, default: 0]) VTIMEZONEs, not one") }
+            if defined[tzid, default: 0] != 1 {
+                problems.append("TZID \(tzid) has \(defined[tzid, default: 0]) VTIMEZONEs, not one")
+            }
         }
-        for zone in defined.keys.sorted() where zone.hasPrefix("/") { problems.append("VTIMEZONE \(zone) has a prefixed TZID") }
-        for (uid, n) in uids.sorted(by: { $0.key < $1.key }) where n > 1 { problems.append("UID \(uid) appears \(n) times") }
+        for zone in defined.keys.sorted() where zone.hasPrefix("/") {
+            problems.append("VTIMEZONE \(zone) has a prefixed TZID")
+        }
+        for (uid, n) in uids.sorted(by: { $0.key < $1.key }) where n > 1 {
+            problems.append("UID \(uid) appears \(n) times")
+        }
         return problems
     }
 
@@ -108,7 +123,9 @@ public enum FeedLint {
     /// libical's truncation adds, is RFC 7808's and strict readers refuse it).
     static let zoneProperties: Set<String> = ["TZID", "LAST-MODIFIED", "TZURL"]
     /// What a VTIMEZONE's STANDARD or DAYLIGHT block may hold.
-    static let zoneObservanceProperties: Set<String> = ["DTSTART", "TZOFFSETTO", "TZOFFSETFROM", "RRULE", "COMMENT", "RDATE", "TZNAME"]
+    static let zoneObservanceProperties: Set<String> = [
+        "DTSTART", "TZOFFSETTO", "TZOFFSETFROM", "RRULE", "COMMENT", "RDATE", "TZNAME",
+    ]
 
     static func parameter(_ name: String, in parameters: String) -> String? {
         for part in parameters.split(separator: ";") where part.hasPrefix(name + "=") {
@@ -127,17 +144,23 @@ public enum FeedLint {
         for line in lines where ["DTSTART", "DTEND", "DTSTAMP", "LAST-MODIFIED"].contains(line.name) {
             let isDate = line.parameters.contains("VALUE=DATE") && !line.parameters.contains("VALUE=DATE-TIME")
             if isDate {
-                if line.parameters.contains("TZID") { problems.append("event \(uid): \(line.name) is a DATE with a TZID") }
+                if line.parameters.contains("TZID") {
+                    problems.append("event \(uid): \(line.name) is a DATE with a TZID")
+                }
             } else if parameter("TZID", in: line.parameters) == nil && !line.value.hasSuffix("Z") {
                 problems.append("event \(uid): \(line.name) is a floating time")
             }
             if ["DTSTAMP", "LAST-MODIFIED"].contains(line.name) && !line.value.hasSuffix("Z") {
                 problems.append("event \(uid): \(line.name) is not UTC")
             }
-            if parameter("TZID", in: line.parameters) == "UTC" { problems.append("event \(uid): \(line.name) uses TZID=UTC instead of Z") }
+            if parameter("TZID", in: line.parameters) == "UTC" {
+                problems.append("event \(uid): \(line.name) uses TZID=UTC instead of Z")
+            }
         }
-        if let start = lines.first(where: { $0.name == "DTSTART" }), let end = lines.first(where: { $0.name == "DTEND" }),
-           start.parameters.contains("VALUE=DATE"), end.value <= start.value {
+        if let start = lines.first(where: { $0.name == "DTSTART" }),
+            let end = lines.first(where: { $0.name == "DTEND" }),
+            start.parameters.contains("VALUE=DATE"), end.value <= start.value
+        {
             problems.append("event \(uid): all-day DTEND \(end.value) is not after DTSTART \(start.value)")
         }
         return problems

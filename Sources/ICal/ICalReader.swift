@@ -69,8 +69,10 @@ public enum ICalReader {
     /// - Throws: `ICalImportError` at the first malformed line or event, or at the RRULE where the
     ///   calendar passes `expansionLimit`.
     /// - Complexity: linear in the text, plus at most `expansionLimit` recurrence steps.
-    public static func read(_ text: String, from: Int, until: Int,
-                            expansionLimit: Int = ICalReader.expansionLimit) throws(ICalImportError) -> ICalImport {
+    public static func read(
+        _ text: String, from: Int, until: Int,
+        expansionLimit: Int = ICalReader.expansionLimit
+    ) throws(ICalImportError) -> ICalImport {
         let checked = try StructureCheck.check(text)
         var warnings = checked.warnings
         let occurrences = try LibICal.locked { () throws(ICalImportError) -> [ICalOccurrence] in
@@ -97,8 +99,9 @@ public enum ICalReader {
                 var event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT)
                 while let current = event {
                     let lines = index < checked.events.count ? checked.events[index] : EventLines(begin: 1)
-                    result += try EventReading.occurrences(of: current, lines: lines, from: from, until: until,
-                                                           budget: &budget, warnings: &warnings)
+                    result += try EventReading.occurrences(
+                        of: current, lines: lines, from: from, until: until,
+                        budget: &budget, warnings: &warnings)
                     index += 1
                     event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)
                 }
@@ -108,8 +111,12 @@ public enum ICalReader {
         warnings.sort { $0.line < $1.line }
         if warnings.count > warningLimit {
             let more = warnings.count - warningLimit
-            warnings = Array(warnings.prefix(warningLimit))
-                + [ICalImportWarning(line: warnings[warningLimit].line, message: "\(more) more warnings from here on, not shown")]
+            warnings =
+                Array(warnings.prefix(warningLimit))
+                + [
+                    ICalImportWarning(
+                        line: warnings[warningLimit].line, message: "\(more) more warnings from here on, not shown")
+                ]
         }
         return ICalImport(occurrences: occurrences, warnings: warnings)
     }

@@ -31,9 +31,11 @@ public struct ICalEvent: Sendable, Hashable {
     public var status: ICalStatus
     public var url: String?
 
-    public init(uid: String, sequence: Int, lastChanged: Int, start: ICalTime, end: ICalTime, summary: String,
-                description: String? = nil, location: String? = nil, categories: [String] = [], status: ICalStatus = .confirmed,
-                url: String? = nil) {
+    public init(
+        uid: String, sequence: Int, lastChanged: Int, start: ICalTime, end: ICalTime, summary: String,
+        description: String? = nil, location: String? = nil, categories: [String] = [], status: ICalStatus = .confirmed,
+        url: String? = nil
+    ) {
         self.uid = uid
         self.sequence = sequence
         self.lastChanged = lastChanged
@@ -66,8 +68,10 @@ public struct ICalFeed: Sendable, Hashable {
     public var years: ClosedRange<Int>
     public var events: [ICalEvent]
 
-    public init(productId: String, name: String, description: String, refreshMinutes: Int, color: String?, url: String?,
-                source: String?, organizerName: String, organizerEmail: String, years: ClosedRange<Int>, events: [ICalEvent]) {
+    public init(
+        productId: String, name: String, description: String, refreshMinutes: Int, color: String?, url: String?,
+        source: String?, organizerName: String, organizerEmail: String, years: ClosedRange<Int>, events: [ICalEvent]
+    ) {
         self.productId = productId
         self.name = name
         self.description = description

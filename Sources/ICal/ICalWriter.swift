@@ -41,7 +41,9 @@ public enum ICalWriter {
     }
 
     /// Builds one VEVENT.
-    static func component(for event: ICalEvent, feed: ICalFeed, zones: [String: OpaquePointer]) throws -> ComponentHandle {
+    static func component(
+        for event: ICalEvent, feed: ICalFeed, zones: [String: OpaquePointer]
+    ) throws -> ComponentHandle {
         let vevent = ComponentHandle(kind: ICAL_VEVENT_COMPONENT)
         vevent.add(icalproperty_new_uid(event.uid))
         vevent.add(icalproperty_new_dtstamp(utcTime(event.lastChanged)))

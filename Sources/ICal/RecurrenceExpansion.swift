@@ -32,8 +32,10 @@ enum RecurrenceExpansion {
     /// - Throws: `ICalImportError` at `line` when the budget runs out before the horizon's end,
     ///   or when libical cannot expand the rule.
     /// - Complexity: at most `budget.remaining` iterator steps.
-    static func starts(of recurrence: icalrecurrencetype, dtstart: icaltimetype, length: Int, from: Int, until: Int,
-                       budget: inout ExpansionBudget, line: Int) throws(ICalImportError) -> [icaltimetype] {
+    static func starts(
+        of recurrence: icalrecurrencetype, dtstart: icaltimetype, length: Int, from: Int, until: Int,
+        budget: inout ExpansionBudget, line: Int
+    ) throws(ICalImportError) -> [icaltimetype] {
         guard let period = periodSeconds(recurrence.freq) else {
             throw ICalImportError(line: line, message: "the RRULE has no FREQ libical can expand")
         }
@@ -41,7 +43,9 @@ enum RecurrenceExpansion {
         let perStep = max(1, Int(rule.interval)) * period  // at most 32,767 years: no overflow below
         // An occurrence that starts at or before this ends before the horizon.
         let earliest = from - length - 1
-        let ruleEnd = icaltime_is_null_time(rule.until) != 0 ? Int.max : seconds(rule.until) + (rule.until.is_date == 1 ? 86_400 : 0)
+        let ruleEnd =
+            icaltime_is_null_time(rule.until) != 0
+            ? Int.max : seconds(rule.until) + (rule.until.is_date == 1 ? 86_400 : 0)
         let first = seconds(dtstart)
         if ruleEnd <= earliest || first >= until { return [] }  // the rule is over, or not begun
         let jumps = rule.count == 0 && jumpingFrequencies.contains(rule.freq) && first < earliest
@@ -56,7 +60,8 @@ enum RecurrenceExpansion {
         }
         defer { icalrecur_iterator_free(iterator) }
         if jumps {
-            let target = icaltime_from_timet_with_zone(time_t(earliest), dtstart.is_date, icaltimezone_get_utc_timezone())
+            let target = icaltime_from_timet_with_zone(
+                time_t(earliest), dtstart.is_date, icaltimezone_get_utc_timezone())
             // It fails only when no occurrence comes before libical's last year (2582).
             guard icalrecur_iterator_set_start(iterator, target) == 1 else {
                 convene_clear_icalerror()
@@ -87,36 +92,45 @@ enum RecurrenceExpansion {
         return starts
     }
 
-    static let jumpingFrequencies = [ICAL_DAILY_RECURRENCE, ICAL_WEEKLY_RECURRENCE, ICAL_MONTHLY_RECURRENCE, ICAL_YEARLY_RECURRENCE]
+    static let jumpingFrequencies = [
+        ICAL_DAILY_RECURRENCE, ICAL_WEEKLY_RECURRENCE, ICAL_MONTHLY_RECURRENCE, ICAL_YEARLY_RECURRENCE,
+    ]
 
     /// Whether a MONTHLY or YEARLY rule asks for days no month it allows has, such as
     /// `BYMONTH=4;BYMONTHDAY=31`: libical 3.0.16 then searches month by month to the year 2582
     /// on each call (0.15 s), so such a rule is not given to it.
     static func neverMatches(_ rule: icalrecurrencetype) -> Bool {
-        guard rule.freq == ICAL_MONTHLY_RECURRENCE || rule.freq == ICAL_YEARLY_RECURRENCE, rule.rscale == nil else { return false }
+        guard rule.freq == ICAL_MONTHLY_RECURRENCE || rule.freq == ICAL_YEARLY_RECURRENCE, rule.rscale == nil else {
+            return false
+        }
         let days = values(rule.by_month_day)
         guard !days.isEmpty else { return false }
         let months = values(rule.by_month).map { Int(icalrecurrencetype_month_month(Int16($0))) }
-        let longest = (months.isEmpty ? Array(1...12) : months).map { month in
-            switch month {
-            case 2: return 29
-            case 4, 6, 9, 11: return 30
-            default: return 31
-            }
-        }.max() ?? 31
+        let longest =
+            (months.isEmpty ? Array(1...12) : months).map { month in
+                switch month {
+                case 2: return 29
+                case 4, 6, 9, 11: return 30
+                default: return 31
+                }
+            }.max() ?? 31
         return days.allSatisfy { abs($0) > longest }
     }
 
     /// The values of one of libical's BY… lists, which end at ICAL_RECURRENCE_ARRAY_MAX.
     private static func values<T>(_ list: T) -> [Int] {
         withUnsafeBytes(of: list) { raw in
-            Array(raw.bindMemory(to: Int16.self).prefix { Int($0) != Int(ICAL_RECURRENCE_ARRAY_MAX.rawValue) }.map(Int.init))
+            Array(
+                raw.bindMemory(to: Int16.self).prefix { Int($0) != Int(ICAL_RECURRENCE_ARRAY_MAX.rawValue) }.map(
+                    Int.init))
         }
     }
 
     static func limitError(_ budget: ExpansionBudget, line: Int) -> ICalImportError {
-        ICalImportError(line: line, message: "the calendar expands to more than \(budget.limit.formatted()) occurrences "
-            + "by this RRULE; import an extract with only the months the plan spans")
+        ICalImportError(
+            line: line,
+            message: "the calendar expands to more than \(budget.limit.formatted()) occurrences "
+                + "by this RRULE; import an extract with only the months the plan spans")
     }
 
     /// The rule's period in seconds, a month counted as 28 days and a year as 365 (the shortest,

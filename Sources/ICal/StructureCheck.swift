@@ -49,14 +49,21 @@ enum StructureCheck {
         for line in ContentLines.unfold(text) {
             if let control = line.text.unicodeScalars.first(where: isControl) {
                 let code = String(control.value, radix: 16, uppercase: true)
-                throw ICalImportError(line: line.line, message: "the line holds the control character U+\(String(repeating: "0", count: 4 - code.count))\(code)")
+                throw ICalImportError(
+                    line: line.line,
+                    message:
+                        "the line holds the control character U+\(String(repeating: "0", count: 4 - code.count))\(code)"
+                )
             }
             let parts: ContentLineParts
             switch ContentLineParts.split(line.text) {
             case .success(let split): parts = split
             case .failure(let problem):
                 if isVendorLine(line.text) {
-                    warnings.append(ICalImportWarning(line: line.line, message: "'\(line.text.prefix(40))' is not NAME:value; this vendor line is ignored"))
+                    warnings.append(
+                        ICalImportWarning(
+                            line: line.line,
+                            message: "'\(line.text.prefix(40))' is not NAME:value; this vendor line is ignored"))
                     continue
                 }
                 throw ICalImportError(line: line.line, message: describe(problem, line.text))
@@ -65,7 +72,8 @@ enum StructureCheck {
             switch parts.name {
             case "BEGIN":
                 if stack.isEmpty && value != "VCALENDAR" {
-                    throw ICalImportError(line: line.line, message: "BEGIN:\(value) outside a VCALENDAR: this is not an iCalendar file")
+                    throw ICalImportError(
+                        line: line.line, message: "BEGIN:\(value) outside a VCALENDAR: this is not an iCalendar file")
                 }
                 if value == "VCALENDAR" { sawCalendar = true }
                 if value == "VEVENT" && stack.count == 1 { event = EventLines(begin: line.line) }
@@ -75,7 +83,8 @@ enum StructureCheck {
                     throw ICalImportError(line: line.line, message: "END:\(value) without a BEGIN")
                 }
                 guard open == value else {
-                    throw ICalImportError(line: line.line, message: "END:\(value) closes BEGIN:\(open) of line \(openedAt)")
+                    throw ICalImportError(
+                        line: line.line, message: "END:\(value) closes BEGIN:\(open) of line \(openedAt)")
                 }
                 if stack.count == 1, let finished = event, value == "VEVENT" {
                     events.append(finished)
@@ -84,21 +93,27 @@ enum StructureCheck {
             default:
                 if stack.isEmpty {
                     if isVendorLine(line.text) {  // Podio adds X-COMMENT after END:VCALENDAR
-                        warnings.append(ICalImportWarning(line: line.line, message: "\(parts.name) outside the VCALENDAR is ignored"))
+                        warnings.append(
+                            ICalImportWarning(
+                                line: line.line, message: "\(parts.name) outside the VCALENDAR is ignored"))
                         continue
                     }
-                    throw ICalImportError(line: line.line, message: "\(parts.name) outside BEGIN:VCALENDAR … END:VCALENDAR")
+                    throw ICalImportError(
+                        line: line.line, message: "\(parts.name) outside BEGIN:VCALENDAR … END:VCALENDAR")
                 }
                 if stack.count == 2, event != nil {
                     event?.properties[parts.name, default: []].append(line.line)
                     if parts.value.isEmpty { event?.emptyValues.insert(line.line) }
                     // libical reads 20210504T250000Z as 01:00 the next day, and 20210230 as 2 March.
                     if ["DTSTART", "DTEND", "RECURRENCE-ID"].contains(parts.name), isOutOfRange(parts.value) {
-                        throw ICalImportError(line: line.line, message: "\(parts.name) '\(parts.value)' is not a real date or time")
+                        throw ICalImportError(
+                            line: line.line, message: "\(parts.name) '\(parts.value)' is not a real date or time")
                     }
                 }
                 if parts.name == "TZOFFSETFROM" || parts.name == "TZOFFSETTO", !isUTCOffset(parts.value) {
-                    throw ICalImportError(line: line.line, message: "\(parts.name) '\(parts.value.prefix(20))' is not a UTC offset (+HHMM or -HHMM)")
+                    throw ICalImportError(
+                        line: line.line,
+                        message: "\(parts.name) '\(parts.value.prefix(20))' is not a UTC offset (+HHMM or -HHMM)")
                 }
             }
             kept.append(line.text)
@@ -106,7 +121,9 @@ enum StructureCheck {
         if let (open, openedAt) = stack.last {
             throw ICalImportError(line: openedAt, message: "BEGIN:\(open) is never closed")
         }
-        guard sawCalendar else { throw ICalImportError(line: 1, message: "no BEGIN:VCALENDAR: this is not an iCalendar file") }
+        guard sawCalendar else {
+            throw ICalImportError(line: 1, message: "no BEGIN:VCALENDAR: this is not an iCalendar file")
+        }
         return CheckedCalendar(text: kept.joined(separator: "\r\n") + "\r\n", events: events, warnings: warnings)
     }
 
@@ -142,12 +159,19 @@ enum StructureCheck {
             }
             return value
         }
-        guard scalars.count == 8 || ((scalars.count == 15 || (scalars.count == 16 && scalars[15] == "Z")) && scalars[8] == "T"),
-              let year = number(0..<4), let month = number(4..<6), let day = number(6..<8) else { return false }
-        let monthLengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard
+            scalars.count == 8
+                || ((scalars.count == 15 || (scalars.count == 16 && scalars[15] == "Z")) && scalars[8] == "T"),
+            let year = number(0..<4), let month = number(4..<6), let day = number(6..<8)
+        else { return false }
+        let monthLengths = [
+            31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        ]
         guard (1...12).contains(month), (1...monthLengths[month - 1]).contains(day) else { return true }
         guard scalars.count > 8 else { return false }
-        guard let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15) else { return false }
+        guard let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15) else {
+            return false
+        }
         return hour > 23 || minute > 59 || second > 60  // 60: a leap second
     }
 
@@ -156,7 +180,9 @@ enum StructureCheck {
     static func isUTCOffset(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count == 5 || scalars.count == 7, scalars[0] == "+" || scalars[0] == "-" else { return false }
-        let digits = scalars.dropFirst().compactMap { $0.properties.numericType == .decimal && $0.isASCII ? Int($0.value) - 48 : nil }
+        let digits = scalars.dropFirst().compactMap {
+            $0.properties.numericType == .decimal && $0.isASCII ? Int($0.value) - 48 : nil
+        }
         guard digits.count == scalars.count - 1 else { return false }
         let hours = digits[0] * 10 + digits[1], minutes = digits[2] * 10 + digits[3]
         let seconds = digits.count == 6 ? digits[4] * 10 + digits[5] : 0

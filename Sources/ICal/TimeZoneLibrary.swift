@@ -35,7 +35,8 @@ enum TimeZoneLibrary {
     static func trimmedZone(_ tzid: String, years: ClosedRange<Int>) throws -> TrimmedZone {
         let key = "\(tzid) \(years.lowerBound)-\(years.upperBound)"
         if let zone = cache[key] { return zone }
-        guard let builtin = icaltimezone_get_builtin_timezone(tzid), let source = icaltimezone_get_component(builtin) else {
+        guard let builtin = icaltimezone_get_builtin_timezone(tzid), let source = icaltimezone_get_component(builtin)
+        else {
             throw ICalError("libical knows no time zone '\(tzid)' (is tzdata installed?)")
         }
         guard let component = icalcomponent_new_clone(source) else { throw ICalError("cloning the zone \(tzid)") }

@@ -12,7 +12,9 @@ extension Markup {
 
 /// Colours for kinds of events and tracks: dark enough for white text (contrast ≥ 4.5:1).
 enum Palette {
-    static let colors = ["#1b5e20", "#0d47a1", "#6a1b9a", "#b71c1c", "#004d40", "#e65100", "#37474f", "#880e4f", "#3e2723", "#1a237e"]
+    static let colors = [
+        "#1b5e20", "#0d47a1", "#6a1b9a", "#b71c1c", "#004d40", "#e65100", "#37474f", "#880e4f", "#3e2723", "#1a237e",
+    ]
 
     static func color(for key: String, among keys: [String]) -> String {
         colors[(keys.firstIndex(of: key) ?? 0) % colors.count]

@@ -23,32 +23,43 @@ public struct SummitGrid {
         let plan = model.plan
         guard let summit = plan.summit else { return "" }
         let host = plan.calendar.zone, clock = model.clock(host)
-        let sessions = plan.events.indices.filter { plan.events[$0].session.isSession && model.slot($0, assignment).room >= 0 }
+        let sessions = plan.events.indices.filter {
+            plan.events[$0].session.isSession && model.slot($0, assignment).room >= 0
+        }
         var zones = [Zone.utc]
-        for audience in plan.audiences { for z in audience.zones.map(\.value) where !zones.contains(z) && z != host { zones.append(z) } }
+        for audience in plan.audiences {
+            for z in audience.zones.map(\.value) where !zones.contains(z) && z != host { zones.append(z) }
+        }
         let trackIds = plan.tracks.map(\.id.value)
         let hours = summit.hours.value
         var days = ""
         for dayNumber in summit.days.value.first.dayNumber...summit.days.value.last.dayNumber {
-            let daySessions = sessions.filter { clock.local(atUTCMinute: model.slot($0, assignment).start).day == dayNumber }
+            let daySessions = sessions.filter {
+                clock.local(atUTCMinute: model.slot($0, assignment).start).day == dayNumber
+            }
             let rowsCount = (hours.end.minutes - hours.start.minutes) / Self.step
             var cells = ""
             // Header: time columns, then one column per room.
             cells += "<div class=\"head\" style=\"grid-column: 1; grid-row: 1\">\(host.identifier)</div>"
-            cells += "<div class=\"head\" style=\"grid-column: 2; grid-row: 1\">\(zones.map { "<span class=\"zone zone-\(zoneClass($0))\">\($0.identifier)</span>" }.joined())</div>"
+            cells +=
+                "<div class=\"head\" style=\"grid-column: 2; grid-row: 1\">\(zones.map { "<span class=\"zone zone-\(zoneClass($0))\">\($0.identifier)</span>" }.joined())</div>"
             for (r, room) in plan.rooms.enumerated() {
-                cells += "<div class=\"head\" style=\"grid-column: \(r + 3); grid-row: 1\">\(Markup.escape(room.name))<br><small>\(room.isVirtual ? "virtual channel" : "hybrid room"), \(room.capacity)</small></div>"
+                cells +=
+                    "<div class=\"head\" style=\"grid-column: \(r + 3); grid-row: 1\">\(Markup.escape(room.name))<br><small>\(room.isVirtual ? "virtual channel" : "hybrid room"), \(room.capacity)</small></div>"
             }
             for row in 0..<rowsCount where row % 4 == 0 {
                 let minute = hours.start.minutes + row * Self.step
                 let instant = clock.utcMinute(day: dayNumber, minute: minute)
-                cells += "<div class=\"time\" style=\"grid-column: 1; grid-row: \(row + 2) / span 4\">\(LocalTime(minutes: minute % 1440)!)</div>"
+                cells +=
+                    "<div class=\"time\" style=\"grid-column: 1; grid-row: \(row + 2) / span 4\">\(LocalTime(minutes: minute % 1440)!)</div>"
                 let others = zones.map { zone -> String in
                     let local = model.clock(zone).local(atUTCMinute: instant)
                     let mark = local.day != dayNumber ? (local.day > dayNumber ? " +1d" : " −1d") : ""
-                    return "<span class=\"zone zone-\(zoneClass(zone))\">\(LocalTime(minutes: local.minute)!)\(mark)</span>"
+                    return
+                        "<span class=\"zone zone-\(zoneClass(zone))\">\(LocalTime(minutes: local.minute)!)\(mark)</span>"
                 }
-                cells += "<div class=\"time second\" style=\"grid-column: 2; grid-row: \(row + 2) / span 4\">\(others.joined())</div>"
+                cells +=
+                    "<div class=\"time second\" style=\"grid-column: 2; grid-row: \(row + 2) / span 4\">\(others.joined())</div>"
             }
             for a in daySessions {
                 let event = plan.events[a], slot = model.slot(a, assignment)
@@ -119,6 +130,7 @@ public struct SummitGrid {
 
     static func dayLabel(_ day: Int) -> String {
         let d = CivilDate(dayNumber: day)
-        return "\(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d.weekday - 1]) \(d.day) \(CivilDate.monthName(d.month)) \(d.year)"
+        return
+            "\(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d.weekday - 1]) \(d.day) \(CivilDate.monthName(d.month)) \(d.year)"
     }
 }

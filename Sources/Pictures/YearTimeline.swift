@@ -90,13 +90,20 @@ public struct YearTimeline {
         var labels: [String] = []
         // Rows, grouped by kind.
         for kind in kinds {
-            labels.append("<text x=\"4\" y=\"\(Markup.n(y + 12))\" font-weight=\"bold\">\(Markup.escape(kind.capitalized))</text>")
+            labels.append(
+                "<text x=\"4\" y=\"\(Markup.n(y + 12))\" font-weight=\"bold\">\(Markup.escape(kind.capitalized))</text>"
+            )
             y += Self.kindGap
             let events = plan.events.indices.filter { plan.events[$0].kind == kind }
-                .sorted { (model.slot($0, assignment).start, plan.events[$0].id.value) < (model.slot($1, assignment).start, plan.events[$1].id.value) }
+                .sorted {
+                    (model.slot($0, assignment).start, plan.events[$0].id.value) < (
+                        model.slot($1, assignment).start, plan.events[$1].id.value
+                    )
+                }
             for a in events {
                 let slot = model.slot(a, assignment)
-                rows[plan.events[a].id.value] = Row(id: plan.events[a].id.value, y: y, start: slot.firstDay, end: slot.endDay)
+                rows[plan.events[a].id.value] = Row(
+                    id: plan.events[a].id.value, y: y, start: slot.firstDay, end: slot.endDay)
                 body.append(eventRow(a, y: y, color: Palette.color(for: kind, among: kinds)))
                 y += Self.rowHeight
             }
@@ -117,15 +124,21 @@ public struct YearTimeline {
             for dependency in event.after {
                 guard let from = rows[dependency.event.value], let to = rows[event.id.value] else { continue }
                 let x1 = x(dependency.from == .end ? from.end : from.start), x2 = x(to.start)
-                arrows.append("<path d=\"M\(Markup.n(x1)) \(Markup.n(from.y + 8)) C\(Markup.n(x1 + 12)) \(Markup.n(from.y + 8)) \(Markup.n(x2 - 12)) \(Markup.n(to.y + 8)) \(Markup.n(x2)) \(Markup.n(to.y + 8))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1\" marker-end=\"url(#arrow)\" data-from=\"\(Markup.escape(dependency.event.value))\" data-to=\"\(Markup.escape(event.id.value))\"><title>\(Markup.escape(event.title)) comes after \(Markup.escape(dependency.event.value))</title></path>")
+                arrows.append(
+                    "<path d=\"M\(Markup.n(x1)) \(Markup.n(from.y + 8)) C\(Markup.n(x1 + 12)) \(Markup.n(from.y + 8)) \(Markup.n(x2 - 12)) \(Markup.n(to.y + 8)) \(Markup.n(x2)) \(Markup.n(to.y + 8))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1\" marker-end=\"url(#arrow)\" data-from=\"\(Markup.escape(dependency.event.value))\" data-to=\"\(Markup.escape(event.id.value))\"><title>\(Markup.escape(event.title)) comes after \(Markup.escape(dependency.event.value))</title></path>"
+                )
             }
             _ = a
         }
         var overlay: [String] = []
         if let today, plan.calendar.horizon.value.contains(today) {
             let tx = x(today.dayNumber)
-            overlay.append("<line x1=\"\(Markup.n(tx))\" y1=\"\(Markup.n(Self.top - 20))\" x2=\"\(Markup.n(tx))\" y2=\"\(Markup.n(height))\" stroke=\"#c62828\" stroke-width=\"1.5\" data-today=\"\(today)\"/>")
-            overlay.append("<text x=\"\(Markup.n(tx + 3))\" y=\"\(Markup.n(Self.top - 22))\" fill=\"#c62828\">today \(today)</text>")
+            overlay.append(
+                "<line x1=\"\(Markup.n(tx))\" y1=\"\(Markup.n(Self.top - 20))\" x2=\"\(Markup.n(tx))\" y2=\"\(Markup.n(height))\" stroke=\"#c62828\" stroke-width=\"1.5\" data-today=\"\(today)\"/>"
+            )
+            overlay.append(
+                "<text x=\"\(Markup.n(tx + 3))\" y=\"\(Markup.n(Self.top - 22))\" fill=\"#c62828\">today \(today)</text>"
+            )
         }
         return """
             <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="\(Markup.escape(plan.calendar.name)) timeline" viewBox="0 0 \(Markup.n(width)) \(Markup.n(height))" width="\(Markup.n(width))" height="\(Markup.n(height))">
@@ -142,9 +155,16 @@ public struct YearTimeline {
         while date <= last {
             let start = CivilDate(year: date.year, month: date.month, day: 1)!
             let x0 = x(max(start.dayNumber, first))
-            parts.append("<line x1=\"\(Markup.n(x0))\" y1=\"\(Markup.n(Self.top - 40))\" x2=\"\(Markup.n(x0))\" y2=\"\(Markup.n(height))\" stroke=\"#ddd\"/>")
-            parts.append("<text x=\"\(Markup.n(x0 + 3))\" y=\"\(Markup.n(Self.top - 44))\">\(CivilDate.monthName(date.month).prefix(3)) \(date.year)</text>")
-            let next = date.month == 12 ? CivilDate(year: date.year + 1, month: 1, day: 1)! : CivilDate(year: date.year, month: date.month + 1, day: 1)!
+            parts.append(
+                "<line x1=\"\(Markup.n(x0))\" y1=\"\(Markup.n(Self.top - 40))\" x2=\"\(Markup.n(x0))\" y2=\"\(Markup.n(height))\" stroke=\"#ddd\"/>"
+            )
+            parts.append(
+                "<text x=\"\(Markup.n(x0 + 3))\" y=\"\(Markup.n(Self.top - 44))\">\(CivilDate.monthName(date.month).prefix(3)) \(date.year)</text>"
+            )
+            let next =
+                date.month == 12
+                ? CivilDate(year: date.year + 1, month: 1, day: 1)!
+                : CivilDate(year: date.year, month: date.month + 1, day: 1)!
             date = next
         }
         return parts.joined(separator: "\n")
@@ -156,7 +176,9 @@ public struct YearTimeline {
             for span in blackout.dates {
                 let s = max(span.value.first.dayNumber, first), e = min(span.value.last.dayNumber + 1, first + dayCount)
                 guard e > s else { continue }
-                parts.append("<rect x=\"\(Markup.n(x(s)))\" y=\"\(Markup.n(Self.top - 10))\" width=\"\(Markup.n(Double(e - s) * Self.dayWidth))\" height=\"\(Markup.n(height - Self.top + 10))\" fill=\"#9e9e9e\" fill-opacity=\"0.18\" data-blackout=\"\(Markup.escape(blackout.id.value))\"><title>Blackout: \(Markup.escape(blackout.name)) \(span.value)</title></rect>")
+                parts.append(
+                    "<rect x=\"\(Markup.n(x(s)))\" y=\"\(Markup.n(Self.top - 10))\" width=\"\(Markup.n(Double(e - s) * Self.dayWidth))\" height=\"\(Markup.n(height - Self.top + 10))\" fill=\"#9e9e9e\" fill-opacity=\"0.18\" data-blackout=\"\(Markup.escape(blackout.id.value))\"><title>Blackout: \(Markup.escape(blackout.name)) \(span.value)</title></rect>"
+                )
             }
         }
         return parts
@@ -170,7 +192,9 @@ public struct YearTimeline {
             guard e > s else { continue }
             let x0 = x(s), w = max(Self.dayWidth, Double(e - s) * Self.dayWidth)
             let labelY = Self.top - 16 + Double(i % 4) * 8
-            parts.append("<g data-forum=\"\(Markup.escape(fixed.id.value))\" data-start=\"\(CivilDate(dayNumber: slot.firstDay))\" data-end=\"\(CivilDate(dayNumber: slot.endDay))\"><rect x=\"\(Markup.n(x0))\" y=\"\(Markup.n(Self.top - 10))\" width=\"\(Markup.n(w))\" height=\"\(Markup.n(height - Self.top + 10))\" fill=\"#f9a825\" fill-opacity=\"0.22\"/><text class=\"band-label\" x=\"\(Markup.n(x0))\" y=\"\(Markup.n(labelY))\">\(Markup.escape(String(fixed.title.prefix(18))))</text><title>\(Markup.escape(fixed.title)): \(CivilDate(dayNumber: slot.firstDay)) to \(CivilDate(dayNumber: slot.endDay - 1)) (\(fixed.venue.zone))</title></g>")
+            parts.append(
+                "<g data-forum=\"\(Markup.escape(fixed.id.value))\" data-start=\"\(CivilDate(dayNumber: slot.firstDay))\" data-end=\"\(CivilDate(dayNumber: slot.endDay))\"><rect x=\"\(Markup.n(x0))\" y=\"\(Markup.n(Self.top - 10))\" width=\"\(Markup.n(w))\" height=\"\(Markup.n(height - Self.top + 10))\" fill=\"#f9a825\" fill-opacity=\"0.22\"/><text class=\"band-label\" x=\"\(Markup.n(x0))\" y=\"\(Markup.n(labelY))\">\(Markup.escape(String(fixed.title.prefix(18))))</text><title>\(Markup.escape(fixed.title)): \(CivilDate(dayNumber: slot.firstDay)) to \(CivilDate(dayNumber: slot.endDay - 1)) (\(fixed.venue.zone))</title></g>"
+            )
         }
         return parts
     }
@@ -182,11 +206,14 @@ public struct YearTimeline {
         let change = changes.first { $0.id == event.id.value }
         let clock = model.clock(event.venue.zone)
         let allDay = event.duration.value.isAllDay
-        let local = allDay ? "\(CivilDate(dayNumber: slot.firstDay)) to \(CivilDate(dayNumber: slot.endDay - 1))"
+        let local =
+            allDay
+            ? "\(CivilDate(dayNumber: slot.firstDay)) to \(CivilDate(dayNumber: slot.endDay - 1))"
             : "\(ScheduleTable.local(slot.start, clock)) to \(ScheduleTable.local(slot.end, clock))"
         let slack = Slack(model: model, assignment: assignment, activity: a)
         let why = (slack.blockingEarlier + slack.blockingLater).prefix(4).map { model.problem.rules[$0].origin.text }
-        let tooltip = "\(event.title)\n\(local) (\(event.venue.zone))\nUTC \(Timestamp.utc(slot.start)) to \(Timestamp.utc(slot.end))\nwindow \(window)"
+        let tooltip =
+            "\(event.title)\n\(local) (\(event.venue.zone))\nUTC \(Timestamp.utc(slot.start)) to \(Timestamp.utc(slot.end))\nwindow \(window)"
             + (why.isEmpty ? "" : "\nheld by: " + why.joined(separator: "; "))
         let wx = x(window.first.dayNumber), ww = Double(window.dayCount) * Self.dayWidth
         let bx = x(slot.firstDay), bw = max(Self.dayWidth * 1.5, Double(slot.endDay - slot.firstDay) * Self.dayWidth)
@@ -200,13 +227,19 @@ public struct YearTimeline {
         // The start date: inside a long bar in white, beside a short one in dark text.
         let label = CivilDate(dayNumber: slot.firstDay).description.dropFirst(5)
         if bw > 40 {
-            parts.append("<text class=\"bar-label\" x=\"\(Markup.n(bx + 2))\" y=\"\(Markup.n(y + 13))\">\(label)</text>")
+            parts.append(
+                "<text class=\"bar-label\" x=\"\(Markup.n(bx + 2))\" y=\"\(Markup.n(y + 13))\">\(label)</text>")
         } else {
-            parts.append("<text x=\"\(Markup.n(bx + bw + 3))\" y=\"\(Markup.n(y + 13))\" font-size=\"10\">\(label)</text>")
+            parts.append(
+                "<text x=\"\(Markup.n(bx + bw + 3))\" y=\"\(Markup.n(y + 13))\" font-size=\"10\">\(label)</text>")
         }
         if let change {
-            parts.append("<text x=\"\(Markup.n(bx + bw + 34))\" y=\"\(Markup.n(y + 13))\" font-weight=\"bold\" fill=\"#c62828\">\(change.kind.uppercased())</text>")
-            parts.append("<rect x=\"\(Markup.n(bx - 2))\" y=\"\(Markup.n(y))\" width=\"\(Markup.n(bw + 4))\" height=\"18\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/>")
+            parts.append(
+                "<text x=\"\(Markup.n(bx + bw + 34))\" y=\"\(Markup.n(y + 13))\" font-weight=\"bold\" fill=\"#c62828\">\(change.kind.uppercased())</text>"
+            )
+            parts.append(
+                "<rect x=\"\(Markup.n(bx - 2))\" y=\"\(Markup.n(y))\" width=\"\(Markup.n(bw + 4))\" height=\"18\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/>"
+            )
         }
         parts.append("</g>")
         return parts.joined()
@@ -214,8 +247,10 @@ public struct YearTimeline {
 
     func cancelledRow(_ change: Change, y: Double) -> String {
         guard let before = change.before, case .success(let s) = CivilDate.parse(String(before.start.prefix(10))),
-              case .success(let e) = CivilDate.parse(String(before.end.prefix(10))) else { return "" }
+            case .success(let e) = CivilDate.parse(String(before.end.prefix(10)))
+        else { return "" }
         let bx = x(s.dayNumber), bw = max(Self.dayWidth * 1.5, Double(e.dayNumber - s.dayNumber) * Self.dayWidth)
-        return "<g data-event-id=\"\(Markup.escape(change.id))\" data-change=\"cancelled\"><title>Cancelled: \(Markup.escape(change.title)), was \(ReadableDates.placement(start: before.start, end: before.end))</title><text x=\"4\" y=\"\(Markup.n(y + 12))\"><tspan text-decoration=\"line-through\">\(Markup.escape(String(change.title.prefix(38))))</tspan></text><rect x=\"\(Markup.n(bx))\" y=\"\(Markup.n(y + 2))\" width=\"\(Markup.n(bw))\" height=\"14\" fill=\"none\" stroke=\"#c62828\" stroke-dasharray=\"2 2\"/><text x=\"\(Markup.n(bx + bw + 4))\" y=\"\(Markup.n(y + 13))\" font-weight=\"bold\" fill=\"#c62828\">CANCELLED</text></g>"
+        return
+            "<g data-event-id=\"\(Markup.escape(change.id))\" data-change=\"cancelled\"><title>Cancelled: \(Markup.escape(change.title)), was \(ReadableDates.placement(start: before.start, end: before.end))</title><text x=\"4\" y=\"\(Markup.n(y + 12))\"><tspan text-decoration=\"line-through\">\(Markup.escape(String(change.title.prefix(38))))</tspan></text><rect x=\"\(Markup.n(bx))\" y=\"\(Markup.n(y + 2))\" width=\"\(Markup.n(bw))\" height=\"14\" fill=\"none\" stroke=\"#c62828\" stroke-dasharray=\"2 2\"/><text x=\"\(Markup.n(bx + bw + 4))\" y=\"\(Markup.n(y + 13))\" font-weight=\"bold\" fill=\"#c62828\">CANCELLED</text></g>"
     }
 }

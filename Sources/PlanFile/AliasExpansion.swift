@@ -27,10 +27,13 @@ enum AliasExpansion {
         while let child = children(of: node).first(where: { size(of: $0, sizes: &sizes, limit: limit) > limit }) {
             node = child
         }
-        let location = node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+        let location =
+            node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
             ?? SourceLocation(path: path, line: 1, column: 1)
-        return .error(at: location, "this value expands through YAML aliases to more than "
-            + "\(limit.groupedDigits) values, over the limit for a plan",
+        return .error(
+            at: location,
+            "this value expands through YAML aliases to more than "
+                + "\(limit.groupedDigits) values, over the limit for a plan",
             hint: "write the repeated parts once and share them with fewer aliases, or split the plan with include:")
     }
 
@@ -64,14 +67,18 @@ enum AliasExpansion {
                 if (c == "\"" || c == "'") && " \t[{,:-?".unicodeScalars.contains(lastToken) { quote = c }
                 if c == "*" && " \t[{,?".unicodeScalars.contains(lastToken) || (c == "*" && i == 0) {
                     var j = i + 1
-                    while j < chars.count, chars[j].properties.isAlphabetic || ("0"..."9").contains(chars[j]) || chars[j] == "-" || chars[j] == "_" { j += 1 }
+                    while j < chars.count,
+                        chars[j].properties.isAlphabetic || ("0"..."9").contains(chars[j]) || chars[j] == "-"
+                            || chars[j] == "_"
+                    { j += 1 }
                     var k = j
                     while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 }
                     let explicit = lastToken == "?"
                     if j > i + 1, explicit || (k < chars.count && chars[k] == ":") {
-                        return .error(at: SourceLocation(path: path, line: line, column: column),
-                                      "an alias (*\(String(String.UnicodeScalarView(chars[(i + 1)..<j])))) cannot be a key",
-                                      hint: "keys in a plan are plain names; write the key out")
+                        return .error(
+                            at: SourceLocation(path: path, line: line, column: column),
+                            "an alias (*\(String(String.UnicodeScalarView(chars[(i + 1)..<j])))) cannot be a key",
+                            hint: "keys in a plan are plain names; write the key out")
                     }
                 }
                 if c != " " && c != "\t" { lastToken = c }

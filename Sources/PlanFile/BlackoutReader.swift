@@ -8,7 +8,7 @@ enum BlackoutReader {
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Blackout? {
         guard let m = MappingReader(node, subject: "a blackout", keys: keys, log: log),
-              let id = m.string("id", required: true), Identifier.check(id, log: log)
+            let id = m.string("id", required: true), Identifier.check(id, log: log)
         else { return nil }
         let dates = m.strings("dates").compactMap { NodeValue.parsed($0, DateSpan.parse, log: log) }
         for span in dates where span.value.endsBeforeItStarts {
@@ -17,13 +17,15 @@ enum BlackoutReader {
         let weekends = m.bool("weekends") ?? false
         let ics = m.string("ics")
         if dates.isEmpty && !weekends && ics == nil && !m.has("dates") {
-            log.error(m.location, "blackout '\(id.value)' blacks out nothing",
-                      hint: "give it 'dates', 'weekends: true' or an 'ics' file")
+            log.error(
+                m.location, "blackout '\(id.value)' blacks out nothing",
+                hint: "give it 'dates', 'weekends: true' or an 'ics' file")
         }
         if let ics, !ics.value.lowercased().hasSuffix(".ics") {
             log.error(ics.location, "'ics' must name an iCalendar file ending in .ics, found '\(ics.value)'")
         }
-        return Blackout(id: id, name: m.string("name")?.value ?? id.value, dates: dates, weekends: weekends, ics: ics,
-                        appliesTo: m.strings("applies-to"), zone: .utc, declaredZone: m.zone("zone")?.value, location: m.location)
+        return Blackout(
+            id: id, name: m.string("name")?.value ?? id.value, dates: dates, weekends: weekends, ics: ics,
+            appliesTo: m.strings("applies-to"), zone: .utc, declaredZone: m.zone("zone")?.value, location: m.location)
     }
 }

@@ -3,8 +3,11 @@ import Diagnostics
 
 /// Reads the `calendar:` section.
 enum CalendarReader {
-    static let keys = ["id", "name", "organiser", "zone", "horizon", "granularity", "travel-buffer", "max-events-per-week", "max-events-per-month",
-                       "url", "description"]
+    static let keys = [
+        "id", "name", "organiser", "zone", "horizon", "granularity", "travel-buffer", "max-events-per-week",
+        "max-events-per-month",
+        "url", "description",
+    ]
 
     /// Ten years: longer horizons are refused before anything tries to enumerate them.
     static let maxHorizonDays = 3653
@@ -17,12 +20,15 @@ enum CalendarReader {
         let zone = m.zone("zone", required: true)
         let horizon = m.parsed("horizon", required: true, DateSpan.parse)
         if let horizon, horizon.value.endsBeforeItStarts {
-            log.error(horizon.location, "the horizon ends (\(horizon.value.last)) before it starts (\(horizon.value.first))")
+            log.error(
+                horizon.location, "the horizon ends (\(horizon.value.last)) before it starts (\(horizon.value.first))")
         } else if let horizon, horizon.value.dayCount > maxHorizonDays {
             // Every event may start on any day of the horizon: a century would mean millions of
             // possible starts per event, and `convene plan` would run out of memory.
-            log.error(horizon.location, "the horizon \(horizon.value) spans \(horizon.value.dayCount) days; a plan covers at most 10 years",
-                      hint: "plan one year (or a few) at a time")
+            log.error(
+                horizon.location,
+                "the horizon \(horizon.value) spans \(horizon.value.dayCount) days; a plan covers at most 10 years",
+                hint: "plan one year (or a few) at a time")
         }
         var granularity = CalendarInfo.Granularity.day
         if let g = m.string("granularity") {
@@ -33,7 +39,9 @@ enum CalendarReader {
             } else if case .success(let d) = PlanDuration.parse(g.value), !d.isAllDay, 1440 % d.minutes == 0 {
                 granularity = .minutes(d.minutes)
             } else {
-                log.error(g.location, "granularity must be 'day', 'minute' or a step that divides a day such as 15m, found '\(g.value)'")
+                log.error(
+                    g.location,
+                    "granularity must be 'day', 'minute' or a step that divides a day such as 15m, found '\(g.value)'")
             }
         }
         var organiser: Organiser?
@@ -41,15 +49,19 @@ enum CalendarReader {
             if case .scalar(let text, _, _) = o {
                 organiser = Organiser(name: text, email: nil)
             } else if let om = MappingReader(o, subject: "the organiser", keys: ["name", "email"], log: log) {
-                organiser = om.string("name", required: true).map { Organiser(name: $0.value, email: om.string("email")?.value) }
+                organiser = om.string("name", required: true).map {
+                    Organiser(name: $0.value, email: om.string("email")?.value)
+                }
             }
         }
         guard let id, let name, let zone, let horizon, !horizon.value.endsBeforeItStarts,
-              horizon.value.dayCount <= maxHorizonDays else { return nil }
-        return CalendarInfo(id: id, name: name.value, organiser: organiser, zone: zone.value, horizon: horizon,
-                            granularity: granularity, travelBuffer: m.parsed("travel-buffer", PlanDuration.parse),
-                            maxEventsPerWeek: m.integer("max-events-per-week", in: 1...1000),
-                            maxEventsPerMonth: m.integer("max-events-per-month", in: 1...1000), url: m.string("url")?.value,
-                            description: m.string("description")?.value, location: m.location)
+            horizon.value.dayCount <= maxHorizonDays
+        else { return nil }
+        return CalendarInfo(
+            id: id, name: name.value, organiser: organiser, zone: zone.value, horizon: horizon,
+            granularity: granularity, travelBuffer: m.parsed("travel-buffer", PlanDuration.parse),
+            maxEventsPerWeek: m.integer("max-events-per-week", in: 1...1000),
+            maxEventsPerMonth: m.integer("max-events-per-month", in: 1...1000), url: m.string("url")?.value,
+            description: m.string("description")?.value, location: m.location)
     }
 }

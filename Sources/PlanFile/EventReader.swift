@@ -5,23 +5,27 @@ import Diagnostics
 enum EventReader {
     static let keys = [
         "id", "title", "kind", "description", "duration", "window", "zone", "place", "virtual", "link",
-        "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing", "weight",
+        "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing",
+        "weight",
         "session", "track", "attendance", "virtual-only", "speakers", "moderator", "objectives", "run-of-show",
     ]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Event? {
         let label = eventLabel(node)
         guard let m = MappingReader(node, subject: label, keys: keys, log: log),
-              let id = m.string("id", required: true), Identifier.check(id, log: log)
+            let id = m.string("id", required: true), Identifier.check(id, log: log)
         else { return nil }
         let title = m.string("title", required: true)
         let duration = m.parsed("duration", required: true, PlanDuration.parse)
         let pinned = m.string("pinned").flatMap { pin($0, log: log) }
-        let window = m.parsed("window", required: pinned == nil, DateSpan.parse)
+        let window =
+            m.parsed("window", required: pinned == nil, DateSpan.parse)
             ?? pinned.map { Located(DateSpan(day: $0.value.date), at: $0.location) }
         if let window, window.value.endsBeforeItStarts {
-            log.error(window.location, "the window of \(label) ends (\(window.value.last)) before it starts (\(window.value.first))",
-                      hint: "write the earlier date first: \(window.value.last)..\(window.value.first)")
+            log.error(
+                window.location,
+                "the window of \(label) ends (\(window.value.last)) before it starts (\(window.value.first))",
+                hint: "write the earlier date first: \(window.value.last)..\(window.value.first)")
         }
         let venue = VenueReader.read(m, log: log)
         let after = (m.optional("after").map(NodeValue.list) ?? []).compactMap { dependency($0, log: log) }
@@ -45,7 +49,8 @@ enum EventReader {
     /// "event 'summit'" when the id can be read, for messages about the event's own keys.
     static func eventLabel(_ node: PlanNode) -> String {
         if case .mapping(let pairs, _) = node, let idNode = pairs.first(where: { $0.key == "id" })?.value,
-           case .scalar(let id, _, _) = idNode, !id.isEmpty {
+            case .scalar(let id, _, _) = idNode, !id.isEmpty
+        {
             return "event '\(id)'"
         }
         return "an event"
@@ -54,10 +59,13 @@ enum EventReader {
     /// `after:` entries: an event id, or `{event, min-gap, max-gap, from}`.
     static func dependency(_ node: PlanNode, log: DiagnosticLog) -> Dependency? {
         if case .scalar(let id, let location, _) = node {
-            return Dependency(event: Located(id, at: location), minGap: nil, maxGap: nil, from: .end, location: location)
+            return Dependency(
+                event: Located(id, at: location), minGap: nil, maxGap: nil, from: .end, location: location)
         }
-        guard let m = MappingReader(node, subject: "a dependency", keys: ["event", "min-gap", "max-gap", "from"], log: log),
-              let event = m.string("event", required: true)
+        guard
+            let m = MappingReader(
+                node, subject: "a dependency", keys: ["event", "min-gap", "max-gap", "from"], log: log),
+            let event = m.string("event", required: true)
         else { return nil }
         let minGap = m.parsed("min-gap", PlanDuration.parse)
         let maxGap = m.parsed("max-gap", PlanDuration.parse)
@@ -67,7 +75,10 @@ enum EventReader {
         var from = Dependency.Anchor.end
         if let f = m.string("from") {
             guard let anchor = Dependency.Anchor(rawValue: f.value) else {
-                log.error(f.location, "'from' must be 'end' (after the other event ends) or 'start' (after it starts), found '\(f.value)'")
+                log.error(
+                    f.location,
+                    "'from' must be 'end' (after the other event ends) or 'start' (after it starts), found '\(f.value)'"
+                )
                 return nil
             }
             from = anchor
@@ -81,7 +92,7 @@ enum EventReader {
             return Nearness(event: Located(id, at: location), within: nil, location: location)
         }
         guard let m = MappingReader(node, subject: "a nearness wish", keys: ["event", "within"], log: log),
-              let event = m.string("event", required: true)
+            let event = m.string("event", required: true)
         else { return nil }
         return Nearness(event: event, within: m.parsed("within", PlanDuration.parse)?.value, location: m.location)
     }
@@ -89,14 +100,17 @@ enum EventReader {
     /// `spacing:` entries: `{event, at-least}`.
     static func spacing(_ node: PlanNode, log: DiagnosticLog) -> Spacing? {
         guard let m = MappingReader(node, subject: "a spacing wish", keys: ["event", "at-least"], log: log),
-              let event = m.string("event", required: true),
-              let atLeast = m.parsed("at-least", required: true, PlanDuration.parse)
+            let event = m.string("event", required: true),
+            let atLeast = m.parsed("at-least", required: true, PlanDuration.parse)
         else { return nil }
         return Spacing(event: event, atLeast: atLeast.value, location: m.location)
     }
 
     static func localHours(_ node: PlanNode, log: DiagnosticLog) -> LocalHoursRule? {
-        guard let m = MappingReader(node, subject: "a local-hours rule", keys: ["between", "zones", "audiences"], log: log) else { return nil }
+        guard
+            let m = MappingReader(
+                node, subject: "a local-hours rule", keys: ["between", "zones", "audiences"], log: log)
+        else { return nil }
         let between = m.parsed("between", required: true, LocalTimeRange.parse)
         let zones = m.zones("zones"), audiences = m.strings("audiences")
         if !m.has("zones") && !m.has("audiences") {
@@ -104,8 +118,9 @@ enum EventReader {
         }
         guard let between else { return nil }
         if between.value.isEmpty {
-            log.error(between.location, "the local-hours range \(between.value) is empty: its end is not after its start",
-                      hint: "write the earlier time first, e.g. 08:00-18:00")
+            log.error(
+                between.location, "the local-hours range \(between.value) is empty: its end is not after its start",
+                hint: "write the earlier time first, e.g. 08:00-18:00")
             return nil
         }
         return LocalHoursRule(between: between, zones: zones, audiences: audiences, location: m.location)
@@ -113,7 +128,9 @@ enum EventReader {
 
     static func pin(_ text: Located<String>, log: DiagnosticLog) -> Located<Event.Pin>? {
         if text.value.contains("T") {
-            return NodeValue.parsed(text, LocalDateTime.parse, log: log).map { Located(.dateTime($0.value), at: $0.location) }
+            return NodeValue.parsed(text, LocalDateTime.parse, log: log).map {
+                Located(.dateTime($0.value), at: $0.location)
+            }
         }
         return NodeValue.parsed(text, CivilDate.parse, log: log).map { Located(.date($0.value), at: $0.location) }
     }
@@ -123,8 +140,11 @@ enum EventReader {
         case "early": return Located(.early, at: text.location)
         case "late": return Located(.late, at: text.location)
         default:
-            if case .success(let date) = CivilDate.parse(text.value) { return Located(.target(date), at: text.location) }
-            log.error(text.location, "'prefer' must be 'early', 'late' or a target date (YYYY-MM-DD), found '\(text.value)'")
+            if case .success(let date) = CivilDate.parse(text.value) {
+                return Located(.target(date), at: text.location)
+            }
+            log.error(
+                text.location, "'prefer' must be 'early', 'late' or a target date (YYYY-MM-DD), found '\(text.value)'")
             return nil
         }
     }
@@ -136,10 +156,12 @@ enum VenueReader {
         let zone = m.zone("zone")
         let place = m.string("place")
         if let zone, let place {
-            log.error(zone.location, "give either 'zone' or 'place', not both",
-                      hint: "the place '\(place.value)' already has a zone")
+            log.error(
+                zone.location, "give either 'zone' or 'place', not both",
+                hint: "the place '\(place.value)' already has a zone")
         }
-        return Venue(zone: zone?.value ?? .utc, declaredZone: zone, place: place,
-                     isVirtual: m.bool("virtual") ?? false, link: m.string("link")?.value)
+        return Venue(
+            zone: zone?.value ?? .utc, declaredZone: zone, place: place,
+            isVirtual: m.bool("virtual") ?? false, link: m.string("link")?.value)
     }
 }

@@ -24,7 +24,8 @@ struct MappingReader {
     /// Returns nil (and reports it) when `node` is not a mapping.
     init?(_ node: PlanNode, subject: String, keys: [String], log: DiagnosticLog) {
         guard case .mapping(let pairs, let location) = node else {
-            log.error(node.location, "expected \(subject) as a mapping of keys to values, found \(node.kindDescription)")
+            log.error(
+                node.location, "expected \(subject) as a mapping of keys to values, found \(node.kindDescription)")
             return nil
         }
         self.pairs = pairs
@@ -32,8 +33,10 @@ struct MappingReader {
         self.subject = subject
         self.log = log
         for pair in pairs where !keys.contains(pair.key) {
-            log.error(pair.keyLocation, "unknown key '\(pair.key)' in \(subject)",
-                      hint: Suggestion.didYouMean(pair.key, among: keys) ?? "the keys here are: \(keys.joined(separator: ", "))")
+            log.error(
+                pair.keyLocation, "unknown key '\(pair.key)' in \(subject)",
+                hint: Suggestion.didYouMean(pair.key, among: keys)
+                    ?? "the keys here are: \(keys.joined(separator: ", "))")
         }
     }
 
@@ -47,7 +50,8 @@ struct MappingReader {
     func required(_ key: String) -> PlanNode? {
         if let node = optional(key) { return node }
         if let pair = pairs.first(where: { $0.key == key }) {
-            log.error(pair.keyLocation, "'\(key)' in \(subject) has no value", hint: "give it a value or remove the key")
+            log.error(
+                pair.keyLocation, "'\(key)' in \(subject) has no value", hint: "give it a value or remove the key")
         } else {
             log.error(location, "missing required field '\(key)' in \(subject)")
         }
@@ -96,7 +100,9 @@ struct MappingReader {
     }
 
     /// A value parsed by a Chronology parser; a parse problem is reported at the value.
-    func parsed<T>(_ key: String, required: Bool = false, _ parse: (String) -> Result<T, ChronologyProblem>) -> Located<T>? {
+    func parsed<T>(
+        _ key: String, required: Bool = false, _ parse: (String) -> Result<T, ChronologyProblem>
+    ) -> Located<T>? {
         guard let text = string(key, required: required) else { return nil }
         return NodeValue.parsed(text, parse, log: log)
     }
@@ -114,7 +120,8 @@ struct MappingReader {
     func list(_ key: String) -> [PlanNode] {
         guard let node = optional(key) else { return [] }
         guard case .sequence(let items, _) = node else {
-            log.error(node.location, "'\(key)' must be a list (lines starting with '- '), found \(node.kindDescription)")
+            log.error(
+                node.location, "'\(key)' must be a list (lines starting with '- '), found \(node.kindDescription)")
             return []
         }
         return items
@@ -136,7 +143,9 @@ enum NodeValue {
         return node.isNull ? [] : [node]
     }
 
-    static func parsed<T>(_ text: Located<String>, _ parse: (String) -> Result<T, ChronologyProblem>, log: DiagnosticLog) -> Located<T>? {
+    static func parsed<T>(
+        _ text: Located<String>, _ parse: (String) -> Result<T, ChronologyProblem>, log: DiagnosticLog
+    ) -> Located<T>? {
         switch parse(text.value) {
         case .success(let value): return Located(value, at: text.location)
         case .failure(let problem):
@@ -147,9 +156,10 @@ enum NodeValue {
 
     static func zone(_ text: Located<String>, log: DiagnosticLog) -> Located<Zone>? {
         if let zone = Zone(text.value) { return Located(zone, at: text.location) }
-        log.error(text.location, "unknown time zone '\(text.value)'",
-                  hint: Suggestion.didYouMean(text.value, among: Zone.knownIdentifiers.sorted())
-                      ?? "use an IANA name such as Europe/London or Asia/Seoul")
+        log.error(
+            text.location, "unknown time zone '\(text.value)'",
+            hint: Suggestion.didYouMean(text.value, among: Zone.knownIdentifiers.sorted())
+                ?? "use an IANA name such as Europe/London or Asia/Seoul")
         return nil
     }
 }

@@ -267,7 +267,9 @@ public struct SessionDetails: Sendable {
     public init() {}
 
     /// Whether the event is a session at all (and so needs a room when the plan has rooms).
-    public var isSession: Bool { role != nil || track != nil || attendance != nil || !speakers.isEmpty || moderator != nil || virtualOnly }
+    public var isSession: Bool {
+        role != nil || track != nil || attendance != nil || !speakers.isEmpty || moderator != nil || virtualOnly
+    }
 }
 
 /// One line of a session's run of show: minutes from its start, and what happens.

@@ -7,13 +7,16 @@ enum PlanAssembler {
     static func assemble(root: PlanDocument, documents: [PlanDocument], log: DiagnosticLog) -> Plan? {
         for document in documents.dropFirst() {
             if let location = document.calendarLocation {
-                log.error(location, "only the root plan file may have a calendar section",
-                          hint: "move it to \(root.path) or remove it")
+                log.error(
+                    location, "only the root plan file may have a calendar section",
+                    hint: "move it to \(root.path) or remove it")
             }
         }
         if root.calendar == nil && root.calendarLocation == nil {
-            log.error(SourceLocation(path: root.path, line: 1, column: 1), "missing required field 'calendar' in the plan file",
-                      hint: "a plan starts with a calendar section: id, name, zone, horizon")
+            log.error(
+                SourceLocation(path: root.path, line: 1, column: 1),
+                "missing required field 'calendar' in the plan file",
+                hint: "a plan starts with a calendar section: id, name, zone, horizon")
         }
         // A broken calendar section is already reported; a stand-in lets the rest be checked too.
         let calendar = root.calendar ?? standIn(root.path)
@@ -55,9 +58,10 @@ enum PlanAssembler {
     private static func standIn(_ path: String) -> CalendarInfo {
         let start = SourceLocation(path: path, line: 1, column: 1)
         let everything = DateSpan(first: CivilDate(dayNumber: -719_162), last: CivilDate(dayNumber: 2_932_896))
-        return CalendarInfo(id: Located("", at: start), name: "", organiser: nil, zone: .utc,
-                            horizon: Located(everything, at: start), granularity: .day, travelBuffer: nil,
-                            maxEventsPerWeek: nil, url: nil, description: nil,
-                            location: start)
+        return CalendarInfo(
+            id: Located("", at: start), name: "", organiser: nil, zone: .utc,
+            horizon: Located(everything, at: start), granularity: .day, travelBuffer: nil,
+            maxEventsPerWeek: nil, url: nil, description: nil,
+            location: start)
     }
 }

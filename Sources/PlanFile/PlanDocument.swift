@@ -19,8 +19,10 @@ struct PlanDocument {
     var rooms: [Room] = []
     var tracks: [Track] = []
 
-    static let topLevelKeys = ["calendar", "include", "audiences", "people", "places", "fixed", "events", "blackouts",
-                               "summit", "rooms", "tracks"]
+    static let topLevelKeys = [
+        "calendar", "include", "audiences", "people", "places", "fixed", "events", "blackouts",
+        "summit", "rooms", "tracks",
+    ]
 
     /// Reads the sections of one file's tree, reporting every problem to `log`.
     init(root: PlanNode, path: String, log: DiagnosticLog) {
@@ -50,18 +52,22 @@ struct PlanDocument {
 /// UID, a file name and a URL unchanged.
 enum Identifier {
     static func check(_ id: Located<String>, log: DiagnosticLog) -> Bool {
-        let ok = !id.value.isEmpty && id.value.count <= 64 && id.value.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-        } && id.value.first != "-" && id.value.first != "."
+        let ok =
+            !id.value.isEmpty && id.value.count <= 64
+            && id.value.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+            } && id.value.first != "-" && id.value.first != "."
         if !ok {
-            log.error(id.location, "'\(id.value)' is not a valid id",
-                      hint: "use lowercase letters, digits and dashes, e.g. \(suggested(id.value))")
+            log.error(
+                id.location, "'\(id.value)' is not a valid id",
+                hint: "use lowercase letters, digits and dashes, e.g. \(suggested(id.value))")
         }
         return ok
     }
 
     static func suggested(_ text: String) -> String {
-        let mapped = text.lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? String($0) : "-" }.joined()
+        let mapped = text.lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? String($0) : "-" }
+            .joined()
         let collapsed = mapped.split(separator: "-").joined(separator: "-")
         return collapsed.isEmpty ? "my-event" : collapsed
     }

@@ -31,13 +31,16 @@ public enum PlanLoader {
     /// - Parameters:
     ///   - chain: the include chain that led here (canonical path, path as shown), for cycles.
     ///   - seen: canonical paths already read; a file included twice is read once.
-    private static func readTree(_ path: String, namedAt reference: SourceLocation?, chain: [(String, String)],
-                                 documents: inout [PlanDocument], seen: inout Set<String>, log: DiagnosticLog) {
+    private static func readTree(
+        _ path: String, namedAt reference: SourceLocation?, chain: [(String, String)],
+        documents: inout [PlanDocument], seen: inout Set<String>, log: DiagnosticLog
+    ) {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         if let index = chain.firstIndex(where: { $0.0 == canonical }), let reference {
             let cycle = chain[index...].map(\.1) + [path]
-            log.error(reference, "include cycle: \(cycle.joined(separator: " → "))",
-                      hint: "remove one of these include: entries")
+            log.error(
+                reference, "include cycle: \(cycle.joined(separator: " → "))",
+                hint: "remove one of these include: entries")
             return
         }
         guard seen.insert(canonical).inserted else { return }
@@ -55,8 +58,9 @@ public enum PlanLoader {
         documents.append(document)
         for include in document.includes {
             let target = RelativePath.resolve(include.value, from: path)
-            readTree(target, namedAt: include.location, chain: chain + [(canonical, path)],
-                     documents: &documents, seen: &seen, log: log)
+            readTree(
+                target, namedAt: include.location, chain: chain + [(canonical, path)],
+                documents: &documents, seen: &seen, log: log)
         }
     }
 

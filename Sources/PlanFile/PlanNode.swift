@@ -16,7 +16,9 @@ indirect enum PlanNode: Sendable {
 
     /// An unquoted `~`, `null` or nothing at all.
     var isNull: Bool {
-        if case .scalar(let s, _, let plain) = self, plain, ["", "~", "null", "Null", "NULL"].contains(s) { return true }
+        if case .scalar(let s, _, let plain) = self, plain, ["", "~", "null", "Null", "NULL"].contains(s) {
+            return true
+        }
         return false
     }
 
@@ -45,13 +47,17 @@ extension PlanNode {
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
+                .composer(let context, let problem, let mark, _):
                 var message = "YAML syntax error: \(problem)"
-                if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+                if let context {
+                    message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+                }
                 return .failure(.error(at: at(mark), message, hint: "check the indentation and quoting around here"))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                return .failure(.error(at: at(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))' in one mapping",
-                                       hint: "each key may appear once; merge the two entries"))
+                return .failure(
+                    .error(
+                        at: at(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))' in one mapping",
+                        hint: "each key may appear once; merge the two entries"))
             default:
                 return .failure(.error(at: SourceLocation(path: path, line: 1, column: 1), "YAML error: \(error)"))
             }
@@ -61,7 +67,8 @@ extension PlanNode {
     }
 
     private static func convert(_ node: Node, path: String) -> Result<PlanNode, Diagnostic> {
-        let location = node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+        let location =
+            node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
             ?? SourceLocation(path: path, line: 1, column: 1)
         switch node {
         case .scalar(let scalar):
@@ -78,7 +85,8 @@ extension PlanNode {
         case .mapping(let mapping):
             var pairs: [(key: String, keyLocation: SourceLocation, value: PlanNode)] = []
             for (key, value) in mapping {
-                let keyLocation = key.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? location
+                let keyLocation =
+                    key.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? location
                 guard case .scalar(let keyScalar) = key else {
                     return .failure(.error(at: keyLocation, "a key must be a plain name, not a list or mapping"))
                 }
@@ -89,8 +97,10 @@ extension PlanNode {
             }
             return .success(.mapping(pairs, location))
         case .alias:
-            return .failure(.error(at: location, "YAML aliases (*name) are not supported in plan files",
-                                   hint: "write the value out, or share it with include:"))
+            return .failure(
+                .error(
+                    at: location, "YAML aliases (*name) are not supported in plan files",
+                    hint: "write the value out, or share it with include:"))
         }
     }
 }

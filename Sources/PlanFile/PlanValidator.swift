@@ -36,10 +36,14 @@ enum PlanValidator {
             event.near.forEach { checkReference($0.event, in: events, what: "event", log: log) }
             event.spacing.forEach { checkReference($0.event, in: events, what: "event", log: log) }
             for near in event.near where placed.contains(near.event.value) {
-                log.error(near.event.location, "'near' names a fixed event (a forum, a holiday); '\(near.event.value)' is placed by Convene",
-                          hint: "use 'after' with a max-gap to keep two placed events close")
+                log.error(
+                    near.event.location,
+                    "'near' names a fixed event (a forum, a holiday); '\(near.event.value)' is placed by Convene",
+                    hint: "use 'after' with a max-gap to keep two placed events close")
             }
-            event.localHours.flatMap(\.audiences).forEach { checkReference($0, in: audiences, what: "audience", log: log) }
+            event.localHours.flatMap(\.audiences).forEach {
+                checkReference($0, in: audiences, what: "audience", log: log)
+            }
             checkFits(event, horizon: plan.calendar.horizon, log: log)
         }
         for blackout in plan.blackouts {
@@ -53,8 +57,9 @@ enum PlanValidator {
         var first: [String: SourceLocation] = [:]
         for id in ids {
             if let earlier = first[id.value] {
-                log.error(id.location, "duplicate \(what) id '\(id.value)'; it is already used at \(earlier)",
-                          hint: "ids must be unique; rename one of them")
+                log.error(
+                    id.location, "duplicate \(what) id '\(id.value)'; it is already used at \(earlier)",
+                    hint: "ids must be unique; rename one of them")
             } else {
                 first[id.value] = id.location
             }
@@ -63,8 +68,9 @@ enum PlanValidator {
 
     static func checkReference(_ ref: Located<String>, in known: Set<String>, what: String, log: DiagnosticLog) {
         guard !known.contains(ref.value) else { return }
-        log.error(ref.location, "unknown \(what) '\(ref.value)'",
-                  hint: Suggestion.didYouMean(ref.value, among: known.sorted()) ?? "no \(what) has this id")
+        log.error(
+            ref.location, "unknown \(what) '\(ref.value)'",
+            hint: Suggestion.didYouMean(ref.value, among: known.sorted()) ?? "no \(what) has this id")
     }
 
     /// The event must fit its window, and the window must lie inside the horizon.
@@ -74,34 +80,43 @@ enum PlanValidator {
         let duration = event.duration.value
         let windowMinutes = window.dayCount * 1440
         if duration.isAllDay ? duration.days > window.dayCount : duration.minutes > windowMinutes {
-            log.error(event.duration.location,
-                      "event '\(event.id.value)' lasts \(duration) but its window \(window) has only \(window.dayCount) day\(window.dayCount == 1 ? "" : "s")",
-                      hint: "widen the window or shorten the event")
+            log.error(
+                event.duration.location,
+                "event '\(event.id.value)' lasts \(duration) but its window \(window) has only \(window.dayCount) day\(window.dayCount == 1 ? "" : "s")",
+                hint: "widen the window or shorten the event")
         }
         if !horizon.value.contains(window) {
-            log.error(event.window.location,
-                      "the window \(window) of event '\(event.id.value)' is not inside the calendar's horizon \(horizon.value)",
-                      hint: "move the window or widen the horizon at \(horizon.location)")
+            log.error(
+                event.window.location,
+                "the window \(window) of event '\(event.id.value)' is not inside the calendar's horizon \(horizon.value)",
+                hint: "move the window or widen the horizon at \(horizon.location)")
         }
         if let pin = event.pinned {
             if !window.contains(pin.value.date) {
-                log.error(pin.location, "event '\(event.id.value)' is pinned to \(pin.value.date), outside its window \(window)")
+                log.error(
+                    pin.location,
+                    "event '\(event.id.value)' is pinned to \(pin.value.date), outside its window \(window)")
             }
             if case .dateTime = pin.value, duration.isAllDay {
-                log.error(pin.location, "event '\(event.id.value)' lasts whole days, so it is pinned to a date, not a time",
-                          hint: "write pinned: \(pin.value.date)")
+                log.error(
+                    pin.location, "event '\(event.id.value)' lasts whole days, so it is pinned to a date, not a time",
+                    hint: "write pinned: \(pin.value.date)")
             }
         }
         if duration.isAllDay, let rule = event.localHours.first {
-            log.error(rule.location, "local-hours rules apply to timed events, but '\(event.id.value)' lasts whole days (\(duration))",
-                      hint: "give the event a duration in hours, or remove the rule")
+            log.error(
+                rule.location,
+                "local-hours rules apply to timed events, but '\(event.id.value)' lasts whole days (\(duration))",
+                hint: "give the event a duration in hours, or remove the rule")
         }
     }
 
     static func checkFileExists(_ file: Located<String>, log: DiagnosticLog) {
         let path = RelativePath.resolve(file.value, from: file.location.path)
         if !FileManager.default.fileExists(atPath: path) {
-            log.error(file.location, "no such file '\(path)'", hint: "paths are read from the folder of the file that names them")
+            log.error(
+                file.location, "no such file '\(path)'",
+                hint: "paths are read from the folder of the file that names them")
         }
     }
 
@@ -121,8 +136,11 @@ enum PlanValidator {
                 if state[next] == 1, let start = stack.firstIndex(of: next) {
                     // The cycle reads in time order: each event comes after the one before it.
                     let cycle = (stack[start...] + [next]).reversed()
-                    log.error(dependency.event.location, "dependency cycle: \(cycle.joined(separator: " → "))",
-                              hint: "each event must come after the one before it in this chain, which cannot all hold; remove one 'after' entry")
+                    log.error(
+                        dependency.event.location, "dependency cycle: \(cycle.joined(separator: " → "))",
+                        hint:
+                            "each event must come after the one before it in this chain, which cannot all hold; remove one 'after' entry"
+                    )
                 } else if state[next] == nil {
                     visit(next)
                 }

@@ -18,22 +18,31 @@ struct SourceText {
         let start = SourceLocation(path: path, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.error(at: reference ?? start, "no such file '\(path)'",
-                                   hint: "check the path; relative paths are read from the including file's folder"))
+            return .failure(
+                .error(
+                    at: reference ?? start, "no such file '\(path)'",
+                    hint: "check the path; relative paths are read from the including file's folder"))
         }
         guard !isDirectory.boolValue else {
             return .failure(.error(at: reference ?? start, "'\(path)' is a folder, not a plan file"))
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > sizeLimit {
-            return .failure(.error(at: start, "file is \(megabytes(size)) MB, over the \(sizeLimit / 1024 / 1024) MB limit for plan files",
-                                   hint: "split it with include: or remove what is not a plan"))
+            return .failure(
+                .error(
+                    at: start,
+                    "file is \(megabytes(size)) MB, over the \(sizeLimit / 1024 / 1024) MB limit for plan files",
+                    hint: "split it with include: or remove what is not a plan"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error(at: reference ?? start, "cannot read '\(path)'", hint: "check the file's permissions"))
+            return .failure(
+                .error(at: reference ?? start, "cannot read '\(path)'", hint: "check the file's permissions"))
         }
         guard data.count <= sizeLimit else {
-            return .failure(.error(at: start, "file is \(megabytes(data.count)) MB, over the \(sizeLimit / 1024 / 1024) MB limit for plan files"))
+            return .failure(
+                .error(
+                    at: start,
+                    "file is \(megabytes(data.count)) MB, over the \(sizeLimit / 1024 / 1024) MB limit for plan files"))
         }
         return decode(data, path: path)
     }
@@ -41,15 +50,24 @@ struct SourceText {
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
         let bytes = [UInt8](data)
         if let (line, column) = firstInvalidUTF8(bytes) {
-            return .failure(.error(at: SourceLocation(path: path, line: line, column: column),
-                                   "file is not valid UTF-8 (bad byte here)",
-                                   hint: "save the file as UTF-8"))
+            return .failure(
+                .error(
+                    at: SourceLocation(path: path, line: line, column: column),
+                    "file is not valid UTF-8 (bad byte here)",
+                    hint: "save the file as UTF-8"))
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.allSatisfy({ $0.isWhitespace }) || text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") || $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            return .failure(.error(at: SourceLocation(path: path, line: 1, column: 1), "the plan file is empty",
-                                   hint: "start from the example in docs/plan-format.md"))
+        if text.allSatisfy({ $0.isWhitespace })
+            || text.split(separator: "\n").allSatisfy({
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+                    || $0.trimmingCharacters(in: .whitespaces).isEmpty
+            })
+        {
+            return .failure(
+                .error(
+                    at: SourceLocation(path: path, line: 1, column: 1), "the plan file is empty",
+                    hint: "start from the example in docs/plan-format.md"))
         }
         return .success(SourceText(path: path, text: text))
     }
@@ -74,8 +92,12 @@ struct SourceText {
             guard i + length <= bytes.count else { return (line, column) }
             for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (line, column) }
             // Overlong forms and surrogates.
-            if length == 3, (b == 0xE0 && bytes[i + 1] < 0xA0) || (b == 0xED && bytes[i + 1] > 0x9F) { return (line, column) }
-            if length == 4, (b == 0xF0 && bytes[i + 1] < 0x90) || (b == 0xF4 && bytes[i + 1] > 0x8F) { return (line, column) }
+            if length == 3, (b == 0xE0 && bytes[i + 1] < 0xA0) || (b == 0xED && bytes[i + 1] > 0x9F) {
+                return (line, column)
+            }
+            if length == 4, (b == 0xF0 && bytes[i + 1] < 0x90) || (b == 0xF4 && bytes[i + 1] > 0x8F) {
+                return (line, column)
+            }
             if b == 0x0A { line += 1; column = 1 } else { column += 1 }
             i += length
         }

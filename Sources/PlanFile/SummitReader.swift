@@ -5,7 +5,9 @@ import Foundation
 /// Reads the summit's sections (`summit`, `rooms`, `tracks`) and the session keys of events.
 enum SummitReader {
     static func summit(_ node: PlanNode, log: DiagnosticLog) -> SummitInfo? {
-        guard let m = MappingReader(node, subject: "the summit section", keys: ["days", "hours", "breaks", "min-pause"], log: log)
+        guard
+            let m = MappingReader(
+                node, subject: "the summit section", keys: ["days", "hours", "breaks", "min-pause"], log: log)
         else { return nil }
         let days = m.parsed("days", required: true, DateSpan.parse)
         let hours = m.parsed("hours", required: true, LocalTimeRange.parse)
@@ -13,17 +15,23 @@ enum SummitReader {
             log.error(hours.location, "the summit's hours \(hours.value) are empty: the end is not after the start")
         }
         let breaks = m.strings("breaks").compactMap { NodeValue.parsed($0, LocalTimeRange.parse, log: log) }
-        for b in breaks where b.value.isEmpty { log.error(b.location, "the break \(b.value) is empty: its end is not after its start") }
+        for b in breaks where b.value.isEmpty {
+            log.error(b.location, "the break \(b.value) is empty: its end is not after its start")
+        }
         let pause = m.parsed("min-pause", PlanDuration.parse)
-        if let pause, pause.value.isAllDay { log.error(pause.location, "min-pause is a time between sessions: write it in minutes or hours") }
+        if let pause, pause.value.isAllDay {
+            log.error(pause.location, "min-pause is a time between sessions: write it in minutes or hours")
+        }
         guard let days, let hours else { return nil }
         if days.value.endsBeforeItStarts { log.error(days.location, "the summit's days end before they start") }
-        return SummitInfo(days: days, hours: hours, breaks: breaks, minPause: pause?.value ?? PlanDuration(minutes: 15), location: m.location)
+        return SummitInfo(
+            days: days, hours: hours, breaks: breaks, minPause: pause?.value ?? PlanDuration(minutes: 15),
+            location: m.location)
     }
 
     static func room(_ node: PlanNode, log: DiagnosticLog) -> Room? {
         guard let m = MappingReader(node, subject: "a room", keys: ["id", "name", "capacity", "mode"], log: log),
-              let id = m.string("id", required: true), Identifier.check(id, log: log)
+            let id = m.string("id", required: true), Identifier.check(id, log: log)
         else { return nil }
         let name = m.string("name", required: true)
         let capacity = m.required("capacity") != nil ? m.integer("capacity", in: 1...1_000_000) : nil
@@ -32,7 +40,11 @@ enum SummitReader {
             switch mode.value {
             case "hybrid": isVirtual = false
             case "virtual": isVirtual = true
-            default: log.error(mode.location, "'mode' must be 'hybrid' (a room with a stream) or 'virtual' (a channel only), found '\(mode.value)'")
+            default:
+                log.error(
+                    mode.location,
+                    "'mode' must be 'hybrid' (a room with a stream) or 'virtual' (a channel only), found '\(mode.value)'"
+                )
             }
         }
         guard let name, let capacity else { return nil }
@@ -41,8 +53,8 @@ enum SummitReader {
 
     static func track(_ node: PlanNode, log: DiagnosticLog) -> Track? {
         guard let m = MappingReader(node, subject: "a track", keys: ["id", "name", "color"], log: log),
-              let id = m.string("id", required: true), Identifier.check(id, log: log),
-              let name = m.string("name", required: true)
+            let id = m.string("id", required: true), Identifier.check(id, log: log),
+            let name = m.string("name", required: true)
         else { return nil }
         return Track(id: id, name: name.value, color: m.string("color")?.value)
     }
@@ -56,8 +68,9 @@ enum SessionReader {
             if let value = SessionDetails.Role(rawValue: role.value) {
                 details.role = Located(value, at: role.location)
             } else {
-                log.error(role.location, "'session' must be plenary, opening, closing or parallel, found '\(role.value)'",
-                          hint: Suggestion.didYouMean(role.value, among: ["plenary", "opening", "closing", "parallel"]))
+                log.error(
+                    role.location, "'session' must be plenary, opening, closing or parallel, found '\(role.value)'",
+                    hint: Suggestion.didYouMean(role.value, among: ["plenary", "opening", "closing", "parallel"]))
             }
         }
         details.track = m.string("track")
@@ -72,8 +85,8 @@ enum SessionReader {
 
     static func item(node: PlanNode, log: DiagnosticLog) -> RunOfShowItem? {
         guard let m = MappingReader(node, subject: "a run-of-show item", keys: ["at", "item"], log: log),
-              let at = m.parsed("at", required: true, offset),
-              let item = m.string("item", required: true)
+            let at = m.parsed("at", required: true, offset),
+            let item = m.string("item", required: true)
         else { return nil }
         return RunOfShowItem(at: at.value, item: item.value)
     }

@@ -11,10 +11,12 @@ public enum Explanation {
         let clock = model.clock(event.venue.zone)
         var out = "\(event.id.value) — \(event.title)\n"
         if allDay {
-            let days = ReadableDates.days(first: CivilDate(dayNumber: slot.firstDay), exclusiveEnd: CivilDate(dayNumber: slot.endDay))
+            let days = ReadableDates.days(
+                first: CivilDate(dayNumber: slot.firstDay), exclusiveEnd: CivilDate(dayNumber: slot.endDay))
             out += "  placed \(days) (all day, \(event.venue.zone))\n"
         } else {
-            out += "  placed \(ScheduleTable.local(slot.start, clock)) to \(ScheduleTable.local(slot.end, clock)) (\(event.venue.zone)); "
+            out +=
+                "  placed \(ScheduleTable.local(slot.start, clock)) to \(ScheduleTable.local(slot.end, clock)) (\(event.venue.zone)); "
                 + "UTC \(Timestamp.utc(slot.start))\n"
         }
         out += "  window \(event.window.value) at \(event.window.location)\n"
@@ -45,7 +47,11 @@ public enum Explanation {
                 let wanted = PlanUnits.amount(minutes: minimum * unit, scale: scale)
                 lines.append((p.origin, "\(short) short of \(wanted) apart\(weighted(p.weight))", value))
             case .sameRoom:
-                lines.append((p.origin, "in different rooms, counted as \(PlanUnits.amount(minutes: p.weight, scale: .minutes))", value))
+                lines.append(
+                    (
+                        p.origin,
+                        "in different rooms, counted as \(PlanUnits.amount(minutes: p.weight, scale: .minutes))", value
+                    ))
             }
         }
         guard !lines.isEmpty else { return "  penalties: none\n" }
@@ -63,7 +69,8 @@ public enum Explanation {
     static func describe(_ way: String, _ minutes: Int, _ rules: [Int], allDay: Bool, model: PlanModel) -> String {
         var out = ""
         if minutes > 0 {
-            out += "  could start up to \(ScheduleTable.amount(minutes, allDay)) \(way) without breaking a rule; "
+            out +=
+                "  could start up to \(ScheduleTable.amount(minutes, allDay)) \(way) without breaking a rule; "
                 + "it stays for its penalties or, at equal cost, because earlier slots are tried first\n"
         }
         if rules.isEmpty {

@@ -22,11 +22,13 @@ public enum ImportedCalendars {
             let path = RelativePath.resolve(ics.value, from: ics.location.path)
             let start = SourceLocation(path: path, line: 1, column: 1)
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(.error(at: ics.location, "cannot read the calendar '\(path)'", hint: "check the path"))
+                diagnostics.append(
+                    .error(at: ics.location, "cannot read the calendar '\(path)'", hint: "check the path"))
                 continue
             }
             guard data.count <= sizeLimit else {
-                diagnostics.append(.error(at: start, "the calendar is over the 10 MB limit", hint: "import a smaller extract"))
+                diagnostics.append(
+                    .error(at: start, "the calendar is over the 10 MB limit", hint: "import a smaller extract"))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
@@ -36,17 +38,22 @@ public enum ImportedCalendars {
             do {
                 let imported = try ICalReader.read(text, from: from, until: until)
                 for warning in imported.warnings {
-                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(path: path, line: warning.line, column: 1), warning.message))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: SourceLocation(path: path, line: warning.line, column: 1), warning.message))
                 }
-                let clock = ZoneClock(plan.blackouts[i].zone, firstDay: horizon.first.dayNumber - 2, lastDay: horizon.last.dayNumber + 2)
+                let clock = ZoneClock(
+                    plan.blackouts[i].zone, firstDay: horizon.first.dayNumber - 2, lastDay: horizon.last.dayNumber + 2)
                 for occurrence in imported.occurrences {
                     if let span = days(of: occurrence.span, clock: clock) {
                         plan.blackouts[i].dates.append(Located(span, at: ics.location))
                     }
                 }
             } catch {
-                diagnostics.append(.error(at: SourceLocation(path: path, line: error.line, column: 1), error.message,
-                                          hint: "fix the file or export it again from its calendar"))
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(path: path, line: error.line, column: 1), error.message,
+                        hint: "fix the file or export it again from its calendar"))
             }
         }
         return (plan, diagnostics)
@@ -57,7 +64,8 @@ public enum ImportedCalendars {
         switch span {
         case .dates(let start, let end):
             guard let first = CivilDate(year: start.year, month: start.month, day: start.day),
-                  let after = CivilDate(year: end.year, month: end.month, day: end.day) else { return nil }
+                let after = CivilDate(year: end.year, month: end.month, day: end.day)
+            else { return nil }
             return DateSpan(first: first, last: after.dayNumber > first.dayNumber ? after.adding(days: -1) : first)
         case .instants(let start, let end):
             let first = clock.local(atUTCMinute: start / 60).day

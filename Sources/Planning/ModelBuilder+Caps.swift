@@ -14,28 +14,37 @@ extension ModelBuilder {
         guard !plan.events.isEmpty else { return }
         let everyone = Array(plan.events.indices)
         if let cap = plan.calendar.maxEventsPerWeek {
-            addCap(everyone, cap, unit: "week", bucket: Self.week,
-                   Origin("at most \(cap.value) events may start in one week", at: "\(cap.location)"))
+            addCap(
+                everyone, cap, unit: "week", bucket: Self.week,
+                Origin("at most \(cap.value) events may start in one week", at: "\(cap.location)"))
         }
         if let cap = plan.calendar.maxEventsPerMonth {
-            addCap(everyone, cap, unit: "month", bucket: Self.month,
-                   Origin("at most \(cap.value) events may start in one month", at: "\(cap.location)"))
+            addCap(
+                everyone, cap, unit: "month", bucket: Self.month,
+                Origin("at most \(cap.value) events may start in one month", at: "\(cap.location)"))
         }
         for audience in plan.audiences {
             guard let cap = audience.maxEventsPerMonth else { continue }
-            let following = plan.events.indices.filter { plan.events[$0].audiences.contains { $0.value == audience.id.value } }
+            let following = plan.events.indices.filter {
+                plan.events[$0].audiences.contains { $0.value == audience.id.value }
+            }
             guard following.count > cap.value else { continue }  // it cannot bind
-            addCap(following, cap, unit: "month", bucket: Self.month,
-                   Origin("at most \(cap.value) events for \(audience.name) may start in one month", at: "\(cap.location)"))
+            addCap(
+                following, cap, unit: "month", bucket: Self.month,
+                Origin("at most \(cap.value) events for \(audience.name) may start in one month", at: "\(cap.location)")
+            )
         }
     }
 
     /// A cap over `activities` with one bucket per local day of the horizon (and a day either
     /// side, where timed events in other zones may start).
-    private mutating func addCap(_ activities: [Int], _ cap: Located<Int>, unit: String, bucket: (Int) -> Int, _ origin: Origin) {
+    private mutating func addCap(
+        _ activities: [Int], _ cap: Located<Int>, unit: String, bucket: (Int) -> Int, _ origin: Origin
+    ) {
         let first = horizon.first.dayNumber - 2, last = horizon.last.dayNumber + 2
-        let rule = CountingCap(activities: activities, cap: cap.value, unit: unit, firstDay: first,
-                               bucketOfDay: (first...last).map(bucket))
+        let rule = CountingCap(
+            activities: activities, cap: cap.value, unit: unit, firstDay: first,
+            bucketOfDay: (first...last).map(bucket))
         rules.append(Rule(.countingCap(rule), origin: origin))
     }
 

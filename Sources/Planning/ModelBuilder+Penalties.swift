@@ -33,13 +33,16 @@ extension ModelBuilder {
     /// - Parameters:
     ///   - weight, scale, measure: how a value reads back in the plan's units (`explain`):
     ///     value ÷ weight minutes (or ÷ 1440 days) "from the window's close".
-    mutating func penalise(_ a: Int, _ origin: Origin, weight: Int = 1, scale: TimeScale = .minutes, measure: String = "",
-                           _ value: (Slot) -> Int) {
+    mutating func penalise(
+        _ a: Int, _ origin: Origin, weight: Int = 1, scale: TimeScale = .minutes, measure: String = "",
+        _ value: (Slot) -> Int
+    ) {
         let allowed = allowedSlots(a)
         let slots = activities[a].slots
         let values = slots.indices.map { allowed.contains($0) ? value(slots[$0]) : 0 }
         guard values.contains(where: { $0 != 0 }) else { return }
-        penalties.append(Penalty(activity: a, origin: origin, values: values, weight: weight, scale: scale, measure: measure))
+        penalties.append(
+            Penalty(activity: a, origin: origin, values: values, weight: weight, scale: scale, measure: measure))
     }
 
     mutating func addPreference(_ a: Int, _ event: Event, _ prefer: Located<Preference>) {
@@ -51,18 +54,24 @@ extension ModelBuilder {
         let closes = clock.utcMinute(day: window.last.dayNumber + 1, minute: 0)
         switch prefer.value {
         case .early:
-            penalise(a, Origin("\(event.quoted) prefers early in its window", at: "\(prefer.location)"),
-                     weight: weight, scale: scale, measure: "after its window opens") {
+            penalise(
+                a, Origin("\(event.quoted) prefers early in its window", at: "\(prefer.location)"),
+                weight: weight, scale: scale, measure: "after its window opens"
+            ) {
                 weight * (allDay ? ($0.firstDay - window.first.dayNumber) * 1440 : max(0, $0.start - opens))
             }
         case .late:
-            penalise(a, Origin("\(event.quoted) prefers late in its window", at: "\(prefer.location)"),
-                     weight: weight, scale: scale, measure: "before the end of its window") {
+            penalise(
+                a, Origin("\(event.quoted) prefers late in its window", at: "\(prefer.location)"),
+                weight: weight, scale: scale, measure: "before the end of its window"
+            ) {
                 weight * (allDay ? (window.last.dayNumber + 1 - $0.endDay) * 1440 : max(0, closes - $0.end))
             }
         case .target(let date):
-            penalise(a, Origin("\(event.quoted) prefers to start on \(date)", at: "\(prefer.location)"),
-                     weight: weight, scale: .days, measure: "from that date") {
+            penalise(
+                a, Origin("\(event.quoted) prefers to start on \(date)", at: "\(prefer.location)"),
+                weight: weight, scale: .days, measure: "from that date"
+            ) {
                 weight * abs($0.firstDay - date.dayNumber) * 1440
             }
         }
@@ -72,9 +81,12 @@ extension ModelBuilder {
         guard case .fixed(_, let fixed)? = target(near.event.value) else { return }
         let within = near.within?.totalMinutes ?? 0, weight = event.weight
         let allDay = event.duration.value.isAllDay && isAllDay(target(near.event.value)!)
-        penalise(a, Origin("\(event.quoted) should be near '\(near.event.value)'", at: "\(near.location)"),
-                 weight: weight, scale: allDay ? .days : .minutes, measure: "further away than it may be") { slot in
-            let apart = allDay
+        penalise(
+            a, Origin("\(event.quoted) should be near '\(near.event.value)'", at: "\(near.location)"),
+            weight: weight, scale: allDay ? .days : .minutes, measure: "further away than it may be"
+        ) { slot in
+            let apart =
+                allDay
                 ? max(0, fixed.firstDay - slot.endDay, slot.firstDay - fixed.endDay) * 1440
                 : max(0, fixed.start - slot.end, slot.start - fixed.end)
             return weight * max(0, apart - within)
@@ -85,12 +97,18 @@ extension ModelBuilder {
         guard let other = target(spacing.event.value) else { return }
         let scale: TimeScale = isAllDay(.placed(a)) && isAllDay(other) && spacing.atLeast.isAllDay ? .days : .minutes
         let minimum = scale == .days ? spacing.atLeast.days : spacing.atLeast.totalMinutes
-        let origin = Origin("\(event.quoted) should be at least \(spacing.atLeast) from '\(spacing.event.value)'", at: "\(spacing.location)")
+        let origin = Origin(
+            "\(event.quoted) should be at least \(spacing.atLeast) from '\(spacing.event.value)'",
+            at: "\(spacing.location)")
         let rule = PairPenalty(a: a, b: a, origin: origin, minimum: minimum, scale: scale, weight: event.weight)
         switch other {
-        case .placed(let b): pairPenalties.append(PairPenalty(a: a, b: b, origin: origin, minimum: minimum, scale: scale, weight: event.weight))
+        case .placed(let b):
+            pairPenalties.append(
+                PairPenalty(a: a, b: b, origin: origin, minimum: minimum, scale: scale, weight: event.weight))
         case .fixed(_, let fixed):
-            penalise(a, origin, weight: event.weight, scale: scale, measure: "closer than \(spacing.atLeast)") { rule.cost($0, fixed) }
+            penalise(a, origin, weight: event.weight, scale: scale, measure: "closer than \(spacing.atLeast)") {
+                rule.cost($0, fixed)
+            }
         }
     }
 
@@ -115,8 +133,13 @@ extension ModelBuilder {
         let zones = hours.keys.sorted()
         let checks = zones.map { (clock($0), hours[$0]!) }
         let weight = event.weight
-        penalise(a, Origin("\(event.quoted) falls outside working hours in some participants' zones (worst zone counts)", at: "\(event.location)"),
-                 weight: weight, measure: "outside working hours in the worst zone") { slot in
+        penalise(
+            a,
+            Origin(
+                "\(event.quoted) falls outside working hours in some participants' zones (worst zone counts)",
+                at: "\(event.location)"),
+            weight: weight, measure: "outside working hours in the worst zone"
+        ) { slot in
             var worst = 0
             for (clock, hours) in checks { worst = max(worst, Self.minutesOutside(slot, hours, on: clock)) }
             return weight * worst
@@ -126,8 +149,10 @@ extension ModelBuilder {
     mutating func addKeep(_ a: Int, _ event: Event, _ announced: Announced) {
         let weight = max(1, event.weight) * Self.keepFactor
         let allDay = event.duration.value.isAllDay
-        penalise(a, Origin("\(event.quoted) moved from the announced schedule", at: "\(event.location)"),
-                 weight: weight, scale: allDay ? .days : .minutes, measure: "from where it was announced") {
+        penalise(
+            a, Origin("\(event.quoted) moved from the announced schedule", at: "\(event.location)"),
+            weight: weight, scale: allDay ? .days : .minutes, measure: "from where it was announced"
+        ) {
             weight * (allDay ? abs($0.firstDay - announced.day) * 1440 : abs($0.start - announced.start))
         }
     }

@@ -41,8 +41,11 @@ extension ModelBuilder {
         let anchor: Precedence.Anchor = dependency.from == .end ? .end : .start
         switch other {
         case .placed(let b):
-            rules.append(Rule(.precedence(Precedence(before: b, after: a, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)),
-                              origin: origin))
+            rules.append(
+                Rule(
+                    .precedence(
+                        Precedence(before: b, after: a, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)),
+                    origin: origin))
         case .fixed(_, let fixed):
             let p = Precedence(before: 0, after: 0, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)
             allow(a, origin) { p.holds(before: fixed, after: $0) }
@@ -81,14 +84,17 @@ extension ModelBuilder {
     /// people are exclusive; rooms are handled by `roomsDisjoint`.
     func shared(_ x: Event, _ y: Event) -> SharedResource? {
         if let p = x.people.first(where: { p in y.people.contains { $0.value == p.value } }) {
-            return SharedResource(text: "both involve \(people[p.value]?.name ?? p.value)", location: "\(p.location)", person: true)
+            return SharedResource(
+                text: "both involve \(people[p.value]?.name ?? p.value)", location: "\(p.location)", person: true)
         }
         if x.session.isSession && y.session.isSession { return nil }
         if let au = x.audiences.first(where: { au in y.audiences.contains { $0.value == au.value } }) {
-            return SharedResource(text: "both address the audience '\(au.value)'", location: "\(au.location)", person: false)
+            return SharedResource(
+                text: "both address the audience '\(au.value)'", location: "\(au.location)", person: false)
         }
         if let place = x.venue.place, !x.venue.isVirtual, !y.venue.isVirtual, y.venue.place?.value == place.value {
-            return SharedResource(text: "both take place at '\(place.value)'", location: "\(place.location)", person: false)
+            return SharedResource(
+                text: "both take place at '\(place.value)'", location: "\(place.location)", person: false)
         }
         return nil
     }
@@ -102,15 +108,19 @@ extension ModelBuilder {
             for b in plan.events.indices where b > a {
                 let (x, y) = (plan.events[a], plan.events[b])
                 guard let resource = shared(x, y) else { continue }
-                let travels = resource.person && buffer > 0 && !x.venue.isVirtual && !y.venue.isVirtual
+                let travels =
+                    resource.person && buffer > 0 && !x.venue.isVirtual && !y.venue.isVirtual
                     && x.venue.place != nil && y.venue.place != nil && x.venue.place?.value != y.venue.place?.value
                 let pauses = resource.person && pause > 0 && x.session.isSession && y.session.isSession
                 let padding = travels ? buffer : (pauses ? pause : 0)
                 let scale: TimeScale = padding > 0 ? .minutes : scale(.placed(a), .placed(b))
                 var text = "\(x.quoted) and \(y.quoted) \(resource.text), so they may not overlap"
-                if travels { text += " and need \(plan.calendar.travelBuffer?.value.description ?? "") between them to travel" }
+                if travels {
+                    text += " and need \(plan.calendar.travelBuffer?.value.description ?? "") between them to travel"
+                }
                 if pauses && !travels { text += " and need \(plan.summit?.minPause.description ?? "") between them" }
-                rules.append(Rule(.noOverlap(a, b, padding: padding, scale: scale), origin: Origin(text, at: resource.location)))
+                rules.append(
+                    Rule(.noOverlap(a, b, padding: padding, scale: scale), origin: Origin(text, at: resource.location)))
             }
         }
     }

@@ -53,21 +53,25 @@ extension ModelBuilder {
 
     mutating func addBlackouts(_ a: Int, _ event: Event) {
         let allDay = event.duration.value.isAllDay
-        for blackout in plan.blackouts where blackout.appliesTo.isEmpty || blackout.appliesTo.contains(where: { $0.value == event.id.value }) {
+        for blackout in plan.blackouts
+        where blackout.appliesTo.isEmpty || blackout.appliesTo.contains(where: { $0.value == event.id.value }) {
             let location = "\(blackout.location)"
             if !blackout.dates.isEmpty {
                 let spans = blackout.dates.map { ($0.value.first.dayNumber, $0.value.last.dayNumber + 1) }
                 let shown = blackout.dates.prefix(3).map { $0.value.description }.joined(separator: ", ")
                 let listed = blackout.dates.count > 3 ? "\(shown) and \(blackout.dates.count - 3) more" : shown
                 let clock = clock(blackout.zone)
-                allow(a, Origin("\(event.quoted) may not touch the blackout '\(blackout.name)' (\(listed))", at: location)) { slot in
+                allow(
+                    a, Origin("\(event.quoted) may not touch the blackout '\(blackout.name)' (\(listed))", at: location)
+                ) { slot in
                     let days = Self.days(of: slot, allDay: allDay, on: clock)
                     return !spans.contains { days.lowerBound < $0.1 && $0.0 < days.upperBound }
                 }
             }
             if blackout.weekends {
                 let clock = clock(event.venue.zone)
-                allow(a, Origin("\(event.quoted) may not touch a weekend (blackout '\(blackout.name)')", at: location)) { slot in
+                allow(a, Origin("\(event.quoted) may not touch a weekend (blackout '\(blackout.name)')", at: location))
+                { slot in
                     !Self.days(of: slot, allDay: allDay, on: clock).contains { CivilDate(dayNumber: $0).isWeekend }
                 }
             }
@@ -95,7 +99,12 @@ extension ModelBuilder {
         let zones = zones(of: rule)
         let clocks = zones.map { clock($0) }
         let names = zones.map(\.identifier).joined(separator: ", ")
-        allow(a, Origin("\(event.quoted) must lie between \(range.start) and \(range.end) local time in \(names)", at: "\(rule.location)")) { slot in
+        allow(
+            a,
+            Origin(
+                "\(event.quoted) must lie between \(range.start) and \(range.end) local time in \(names)",
+                at: "\(rule.location)")
+        ) { slot in
             clocks.allSatisfy { Self.lies(slot, within: range, on: $0) }
         }
     }
@@ -115,7 +124,12 @@ extension ModelBuilder {
             let clock = clock(person.zone.value)
             for span in person.unavailable {
                 let (first, end) = (span.value.first.dayNumber, span.value.last.dayNumber + 1)
-                allow(a, Origin("\(event.quoted) needs \(person.name), who is unavailable \(span.value)", at: "\(span.location)")) { slot in
+                allow(
+                    a,
+                    Origin(
+                        "\(event.quoted) needs \(person.name), who is unavailable \(span.value)", at: "\(span.location)"
+                    )
+                ) { slot in
                     let days = Self.days(of: slot, allDay: allDay, on: clock)
                     return days.upperBound <= first || end <= days.lowerBound
                 }

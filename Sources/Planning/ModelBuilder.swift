@@ -44,7 +44,9 @@ public struct ModelBuilder {
     /// Builds the model of `plan`, or stops when `deadline` passes.
     ///
     /// - Throws: `ModelTimeLimit` when the deadline passed first; nothing half-built escapes.
-    public static func build(_ plan: Plan, previous: [String: Announced] = [:], deadline: Deadline) throws(ModelTimeLimit) -> PlanModel {
+    public static func build(
+        _ plan: Plan, previous: [String: Announced] = [:], deadline: Deadline
+    ) throws(ModelTimeLimit) -> PlanModel {
         var builder = ModelBuilder(plan: plan, previous: previous, deadline: deadline)
         builder.addEverything()
         if deadline.isPast { throw ModelTimeLimit(eventsModelled: builder.eventsModelled, events: plan.events.count) }
@@ -67,9 +69,12 @@ public struct ModelBuilder {
 
     private func model() -> PlanModel {
         let builder = self
-        return PlanModel(plan: plan, problem: Problem(activities: builder.activities, rules: builder.rules, penalties: builder.penalties,
-                                                           pairPenalties: builder.pairPenalties),
-                         clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step)
+        return PlanModel(
+            plan: plan,
+            problem: Problem(
+                activities: builder.activities, rules: builder.rules, penalties: builder.penalties,
+                pairPenalties: builder.pairPenalties),
+            clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step)
     }
 
     private init(plan: Plan, previous: [String: Announced], deadline: Deadline?) {
@@ -118,8 +123,10 @@ public struct ModelBuilder {
             let days = duration.days
             guard last >= first, last - days + 1 >= first else { return [] }
             for day in first...(last - days + 1) {
-                slots.append(Slot(start: clock.utcMinute(day: day, minute: 0), end: clock.utcMinute(day: day + days, minute: 0),
-                                  firstDay: day, endDay: day + days))
+                slots.append(
+                    Slot(
+                        start: clock.utcMinute(day: day, minute: 0), end: clock.utcMinute(day: day + days, minute: 0),
+                        firstDay: day, endDay: day + days))
             }
             return slots
         }
@@ -153,13 +160,15 @@ public struct ModelBuilder {
         switch fixed.when.value {
         case .days(let span):
             let first = span.first.dayNumber, end = span.last.dayNumber + 1
-            return Slot(start: clock.utcMinute(day: first, minute: 0), end: clock.utcMinute(day: end, minute: 0),
-                        firstDay: first, endDay: end)
+            return Slot(
+                start: clock.utcMinute(day: first, minute: 0), end: clock.utcMinute(day: end, minute: 0),
+                firstDay: first, endDay: end)
         case .timed(let start, let duration):
             let s = clock.utcMinute(day: start.date.dayNumber, minute: start.time.minutes)
             let e = s + duration.totalMinutes
-            return Slot(start: s, end: e, firstDay: clock.local(atUTCMinute: s).day,
-                        endDay: clock.local(atUTCMinute: e - 1).day + 1)
+            return Slot(
+                start: s, end: e, firstDay: clock.local(atUTCMinute: s).day,
+                endDay: clock.local(atUTCMinute: e - 1).day + 1)
         }
     }
 
@@ -175,7 +184,8 @@ public struct ModelBuilder {
     /// Adds a rule that keeps only the slots of activity `a` for which `allowed` holds.
     mutating func allow(_ a: Int, _ origin: Origin, _ allowed: (Slot) -> Bool) {
         let slots = activities[a].slots
-        rules.append(Rule(.allow(activity: a, slots: SlotSet(capacity: slots.count) { allowed(slots[$0]) }), origin: origin))
+        rules.append(
+            Rule(.allow(activity: a, slots: SlotSet(capacity: slots.count) { allowed(slots[$0]) }), origin: origin))
     }
 
     /// The fixed event's slot, or the placed event's activity index.

@@ -15,8 +15,10 @@ public struct PlanModel: Sendable {
     public let step: Int
 
     public func clock(_ zone: Zone) -> ZoneClock {
-        clocks[zone] ?? ZoneClock(zone, firstDay: plan.calendar.horizon.value.first.dayNumber,
-                                  lastDay: plan.calendar.horizon.value.last.dayNumber)
+        clocks[zone]
+            ?? ZoneClock(
+                zone, firstDay: plan.calendar.horizon.value.first.dayNumber,
+                lastDay: plan.calendar.horizon.value.last.dayNumber)
     }
 
     /// The activity index of an event id.

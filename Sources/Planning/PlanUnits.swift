@@ -26,7 +26,8 @@ public enum PlanUnits {
     ///   which keeps it a bound.
     public static func weighted(_ value: Int, unitOf reference: Int? = nil) -> String {
         let inDays = (reference ?? value) % 1440 == 0 && (reference ?? value) != 0
-        return inDays ? "\(grouped(value / 1440)) weighted day\(value / 1440 == 1 ? "" : "s")"
+        return inDays
+            ? "\(grouped(value / 1440)) weighted day\(value / 1440 == 1 ? "" : "s")"
             : "\(grouped(value)) weighted minute\(value == 1 ? "" : "s")"
     }
 

@@ -41,8 +41,10 @@ public struct ScheduleCheck: Sendable {
                 found = nil
             }
             guard let index = found else {
-                placementProblems.append("event '\(event.id.value)' starts at '\(entry.start)'\(entry.room.map { " in '\($0)'" } ?? ""), which is not a possible "
-                    + "placement (inside the horizon, on the \(event.duration.value.isAllDay ? "day" : "\(model.step)-minute") grid)")
+                placementProblems.append(
+                    "event '\(event.id.value)' starts at '\(entry.start)'\(entry.room.map { " in '\($0)'" } ?? ""), which is not a possible "
+                        + "placement (inside the horizon, on the \(event.duration.value.isAllDay ? "day" : "\(model.step)-minute") grid)"
+                )
                 continue
             }
             assignment.append(index)

@@ -24,8 +24,10 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         public var startUTC: String
         public var endUTC: String
 
-        public init(id: String, title: String, kind: String, allDay: Bool, start: String, end: String, timezone: String,
-                    room: String?, fixed: Bool, startUTC: String, endUTC: String) {
+        public init(
+            id: String, title: String, kind: String, allDay: Bool, start: String, end: String, timezone: String,
+            room: String?, fixed: Bool, startUTC: String, endUTC: String
+        ) {
             self.id = id
             self.title = title
             self.kind = kind
@@ -82,15 +84,20 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
             guard let slot = model.fixedSlots[fixed.id.value] else { continue }
             let allDay: Bool
             if case .days = fixed.when.value { allDay = true } else { allDay = false }
-            entries.append(Self.entry(id: fixed.id.value, title: fixed.title, kind: fixed.kind, allDay: allDay,
-                                      slot: slot, zone: fixed.venue.zone, clock: model.clock(fixed.venue.zone), fixed: true))
+            entries.append(
+                Self.entry(
+                    id: fixed.id.value, title: fixed.title, kind: fixed.kind, allDay: allDay,
+                    slot: slot, zone: fixed.venue.zone, clock: model.clock(fixed.venue.zone), fixed: true))
         }
         if let assignment = result.assignment {
             for (a, event) in model.plan.events.enumerated() {
                 let slot = model.slot(a, assignment)
-                var entry = Self.entry(id: event.id.value, title: event.title, kind: event.kind, allDay: event.duration.value.isAllDay,
-                                       slot: slot, zone: event.venue.zone, clock: model.clock(event.venue.zone), fixed: false)
-                if slot.room >= 0 && slot.room < model.plan.rooms.count { entry.room = model.plan.rooms[slot.room].id.value }
+                var entry = Self.entry(
+                    id: event.id.value, title: event.title, kind: event.kind, allDay: event.duration.value.isAllDay,
+                    slot: slot, zone: event.venue.zone, clock: model.clock(event.venue.zone), fixed: false)
+                if slot.room >= 0 && slot.room < model.plan.rooms.count {
+                    entry.room = model.plan.rooms[slot.room].id.value
+                }
                 entry.track = event.session.track?.value
                 entries.append(entry)
             }
@@ -98,11 +105,15 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         events = entries.sorted { ($0.startUTC, $0.id) < ($1.startUTC, $1.id) }
     }
 
-    static func entry(id: String, title: String, kind: String, allDay: Bool, slot: Slot, zone: Zone, clock: ZoneClock, fixed: Bool) -> Entry {
-        let start = allDay ? CivilDate(dayNumber: slot.firstDay).description : Timestamp.rfc3339(slot.start, clock: clock)
+    static func entry(
+        id: String, title: String, kind: String, allDay: Bool, slot: Slot, zone: Zone, clock: ZoneClock, fixed: Bool
+    ) -> Entry {
+        let start =
+            allDay ? CivilDate(dayNumber: slot.firstDay).description : Timestamp.rfc3339(slot.start, clock: clock)
         let end = allDay ? CivilDate(dayNumber: slot.endDay).description : Timestamp.rfc3339(slot.end, clock: clock)
-        return Entry(id: id, title: title, kind: kind, allDay: allDay, start: start, end: end, timezone: zone.identifier,
-                     room: nil, fixed: fixed, startUTC: Timestamp.utc(slot.start), endUTC: Timestamp.utc(slot.end))
+        return Entry(
+            id: id, title: title, kind: kind, allDay: allDay, start: start, end: end, timezone: zone.identifier,
+            room: nil, fixed: fixed, startUTC: Timestamp.utc(slot.start), endUTC: Timestamp.utc(slot.end))
     }
 
     /// The JSON text: keys sorted, two-space indentation, a final newline — byte-identical for
@@ -130,14 +141,17 @@ public enum Timestamp {
     /// Reads `2021-07-13T10:00:00+03:00`, `...Z` or `2021-07-13T10:00+03:00` as a UTC minute.
     public static func parseRFC3339(_ text: String) -> Int? {
         guard text.count >= 16, let t = text.firstIndex(of: "T"),
-              case .success(let date) = CivilDate.parse(String(text[..<t])) else { return nil }
+            case .success(let date) = CivilDate.parse(String(text[..<t]))
+        else { return nil }
         var rest = text[text.index(after: t)...]
         var offset = 0
         if rest.hasSuffix("Z") {
             rest = rest.dropLast()
         } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let sign = rest[signIndex] == "-" ? -1 : 1
-            guard case .success(let o) = LocalTime.parse(String(rest[rest.index(after: signIndex)...])) else { return nil }
+            guard case .success(let o) = LocalTime.parse(String(rest[rest.index(after: signIndex)...])) else {
+                return nil
+            }
             offset = sign * o.minutes
             rest = rest[..<signIndex]
         } else {
@@ -145,7 +159,8 @@ public enum Timestamp {
         }
         let parts = rest.split(separator: ":")
         guard parts.count == 2 || parts.count == 3, let h = Int(parts[0]), let m = Int(parts[1]),
-              (0...23).contains(h), (0...59).contains(m), parts.count == 2 || parts[2] == "00" else { return nil }
+            (0...23).contains(h), (0...59).contains(m), parts.count == 2 || parts[2] == "00"
+        else { return nil }
         return date.dayNumber * 1440 + h * 60 + m - offset
     }
 }

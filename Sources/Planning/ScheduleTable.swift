@@ -11,16 +11,24 @@ public enum ScheduleTable {
         // the solver's number.
         let objective = result.objective.map { PlanUnits.weighted($0) } ?? "–"
         // A schedule not proven optimal says how far from optimal it can be at most.
-        let bound = result.status == .feasible ? ", bound \(PlanUnits.weighted(result.bound, unitOf: result.objective))" : ""
-        lines.append("\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective)\(bound) "
-            + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes"
-            + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "")
-            + (result.secondsToBest.map { String(format: ", best at %.2f s", $0) } ?? "") + ")")
+        let bound =
+            result.status == .feasible ? ", bound \(PlanUnits.weighted(result.bound, unitOf: result.objective))" : ""
+        lines.append(
+            "\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective)\(bound) "
+                + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes"
+                + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "")
+                + (result.secondsToBest.map { String(format: ", best at %.2f s", $0) } ?? "") + ")")
         guard let assignment = result.assignment else { return lines.joined(separator: "\n") + "\n" }
         let hasRooms = !model.plan.rooms.isEmpty
-        var rows: [[String]] = [["", "EVENT", "LOCAL START", "LOCAL END", "ZONE", "UTC START"] + (hasRooms ? ["ROOM"] : []) + ["WINDOW", "SLACK"]]
+        var rows: [[String]] = [
+            ["", "EVENT", "LOCAL START", "LOCAL END", "ZONE", "UTC START"] + (hasRooms ? ["ROOM"] : []) + [
+                "WINDOW", "SLACK",
+            ]
+        ]
         let order = model.plan.events.indices.sorted {
-            (model.slot($0, assignment).start, model.plan.events[$0].id.value) < (model.slot($1, assignment).start, model.plan.events[$1].id.value)
+            (model.slot($0, assignment).start, model.plan.events[$0].id.value) < (
+                model.slot($1, assignment).start, model.plan.events[$1].id.value
+            )
         }
         for a in order {
             let event = model.plan.events[a]
@@ -28,18 +36,25 @@ public enum ScheduleTable {
             let clock = model.clock(event.venue.zone)
             let allDay = event.duration.value.isAllDay
             let start = allDay ? CivilDate(dayNumber: slot.firstDay).description : local(slot.start, clock)
-            let end = allDay ? CivilDate(dayNumber: slot.endDay - 1).description + " (last day)" : local(slot.end, clock)
+            let end =
+                allDay ? CivilDate(dayNumber: slot.endDay - 1).description + " (last day)" : local(slot.end, clock)
             let slack = Slack(model: model, assignment: assignment, activity: a)
             var mark = event.pinned != nil ? "📌" : " "
             if let before = announced[event.id.value], before.start != slot.start { mark = "moved" }
             let room = slot.room >= 0 ? model.plan.rooms[slot.room].id.value : "–"
-            rows.append([mark, event.id.value, start, end, event.venue.zone.identifier, Timestamp.utc(slot.start)] + (hasRooms ? [room] : [])
-                + [event.window.value.description, "-\(amount(slack.earlier, allDay))/+\(amount(slack.later, allDay))"])
+            rows.append(
+                [mark, event.id.value, start, end, event.venue.zone.identifier, Timestamp.utc(slot.start)]
+                    + (hasRooms ? [room] : [])
+                    + [
+                        event.window.value.description,
+                        "-\(amount(slack.earlier, allDay))/+\(amount(slack.later, allDay))",
+                    ])
         }
         let widths = rows[0].indices.map { c in rows.map { TerminalWidth.of($0[c]) }.max() ?? 0 }
         for row in rows {
-            lines.append(row.indices.map { $0 == row.count - 1 ? row[$0] : TerminalWidth.padded(row[$0], to: widths[$0]) }
-                .joined(separator: "  ").trimmingTrailingSpaces())
+            lines.append(
+                row.indices.map { $0 == row.count - 1 ? row[$0] : TerminalWidth.padded(row[$0], to: widths[$0]) }
+                    .joined(separator: "  ").trimmingTrailingSpaces())
         }
         if !model.plan.fixedEvents.isEmpty {
             lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))
@@ -49,7 +64,8 @@ public enum ScheduleTable {
 
     public static func local(_ utc: Int, _ clock: ZoneClock) -> String {
         let l = clock.local(atUTCMinute: utc)
-        return "\(CivilDate(dayNumber: l.day)) \(LocalTime(minutes: l.minute)!) \(Zone.formatOffset(clock.offset(atUTCMinute: utc), prefix: "UTC"))"
+        return
+            "\(CivilDate(dayNumber: l.day)) \(LocalTime(minutes: l.minute)!) \(Zone.formatOffset(clock.offset(atUTCMinute: utc), prefix: "UTC"))"
     }
 
     /// `3d` for all-day events, `2h30m` for timed ones.

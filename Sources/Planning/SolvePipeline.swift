@@ -73,15 +73,20 @@ public enum SolvePipeline {
     public static func solve(_ plan: Plan, _ request: Request) throws(Failure) -> Outcome {
         let model: PlanModel
         do {
-            model = try ModelBuilder.build(plan, previous: request.announced, deadline: request.deadline.reserving(request.reserve))
+            model = try ModelBuilder.build(
+                plan, previous: request.announced, deadline: request.deadline.reserving(request.reserve))
         } catch {
             throw .modelTimeLimit(error)
         }
         let result = Solver(model.problem, options: request.solverOptions).solve()
-        if let assignment = result.assignment { return .solved(Solved(model: model, result: result, assignment: assignment)) }
+        if let assignment = result.assignment {
+            return .solved(Solved(model: model, result: result, assignment: assignment))
+        }
         guard result.status == .infeasible else { return .noSchedule(model, result) }
-        let conflict = request.findConflict
-            ? ConflictFinder.minimalConflict(in: model.problem, deadline: request.deadline.reserving(request.reserve)) : nil
+        let conflict =
+            request.findConflict
+            ? ConflictFinder.minimalConflict(in: model.problem, deadline: request.deadline.reserving(request.reserve))
+            : nil
         return .infeasible(model, conflict)
     }
 }
@@ -91,7 +96,9 @@ extension Announced {
     /// and its first local day (its date, for an all-day event). Nil when it cannot be read.
     public static func from(allDay: Bool, start: String, startUTC: String) -> Announced? {
         guard let utc = Timestamp.parseRFC3339(startUTC) else { return nil }
-        if allDay, case .success(let date) = CivilDate.parse(start) { return Announced(start: utc, day: date.dayNumber) }
+        if allDay, case .success(let date) = CivilDate.parse(start) {
+            return Announced(start: utc, day: date.dayNumber)
+        }
         return Announced(start: utc, day: utc >= 0 ? utc / 1440 : (utc - 1439) / 1440)
     }
 }

@@ -17,10 +17,12 @@ enum TerminalWidth {
 
     private static func cells(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
-        if first.properties.isEmojiPresentation || character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if first.properties.isEmojiPresentation || character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
+            return 2
+        }
         switch first.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             return 2  // Hangul, CJK and full-width forms
         default:
             return 1

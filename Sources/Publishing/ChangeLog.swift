@@ -60,10 +60,14 @@ struct ChangeLog: Encodable {
     func markdown(calendarName: String, people: [String: String]) -> String {
         var out = "# Changes to \(calendarName)\n\n"
         if readers == .team { out += "The events team's copy: it names the people to tell. Do not publish it.\n\n" }
-        out += since.map { "Since the release of \($0); published \(published).\n\n" } ?? "First release, published \(published).\n\n"
+        out +=
+            since.map { "Since the release of \($0); published \(published).\n\n" }
+            ?? "First release, published \(published).\n\n"
         if changes.isEmpty { return out + "Nothing changed.\n" }
-        let groups: [(Change.Kind, String)] = [(.new, "New"), (.moved, "Moved"), (.changed, "Changed"), (.cancelled, "Cancelled"),
-                                               (.restored, "Back in the plan")]
+        let groups: [(Change.Kind, String)] = [
+            (.new, "New"), (.moved, "Moved"), (.changed, "Changed"), (.cancelled, "Cancelled"),
+            (.restored, "Back in the plan"),
+        ]
         for (kind, heading) in groups {
             let items = changes.filter { $0.change == kind }
             guard !items.isEmpty else { continue }
@@ -79,7 +83,9 @@ struct ChangeLog: Encodable {
                 out += "\n"
                 if !change.audiences.isEmpty { out += "  - audiences: \(change.audiences.joined(separator: ", "))\n" }
                 let names = change.people.map { people[$0] ?? $0 }
-                if readers == .team && !names.isEmpty { out += "  - people to tell: \(names.joined(separator: ", "))\n" }
+                if readers == .team && !names.isEmpty {
+                    out += "  - people to tell: \(names.joined(separator: ", "))\n"
+                }
             }
             out += "\n"
         }

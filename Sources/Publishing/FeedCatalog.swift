@@ -29,30 +29,41 @@ struct FeedCatalog {
         let calendar = plan.calendar.name
         let entries = ledger.entries.sorted { ($0.startUTC, $0.id) < ($1.startUTC, $1.id) }
         var feeds = [
-            Feed(kind: .all, name: "all", title: calendar, description: "Every event of \(calendar), fixed fora included.",
-                 color: "teal", entries: entries),
-            Feed(kind: .fora, name: "fora", title: "\(calendar): fora and holidays",
-                 description: "The global fora and holidays \(calendar) is planned around.", color: "gray",
-                 entries: entries.filter(\.fixed)),
+            Feed(
+                kind: .all, name: "all", title: calendar,
+                description: "Every event of \(calendar), fixed fora included.",
+                color: "teal", entries: entries),
+            Feed(
+                kind: .fora, name: "fora", title: "\(calendar): fora and holidays",
+                description: "The global fora and holidays \(calendar) is planned around.", color: "gray",
+                entries: entries.filter(\.fixed)),
         ]
         for audience in plan.audiences.sorted(by: { $0.id.value < $1.id.value }) {
             let id = audience.id.value
-            feeds.append(Feed(kind: .audience, name: "audience-\(id)", title: "\(calendar): \(audience.name)",
-                              description: "The events of \(calendar) for \(audience.name).", color: "royalblue", audience: id,
-                              entries: entries.filter { $0.audiences.contains(id) }))
+            feeds.append(
+                Feed(
+                    kind: .audience, name: "audience-\(id)", title: "\(calendar): \(audience.name)",
+                    description: "The events of \(calendar) for \(audience.name).", color: "royalblue", audience: id,
+                    entries: entries.filter { $0.audiences.contains(id) }))
         }
         for track in plan.tracks.sorted(by: { $0.id.value < $1.id.value }) {
             let id = track.id.value
             let members = Set(plan.events.filter { $0.session.track?.value == id }.map(\.id.value))
-            feeds.append(Feed(kind: .track, name: "track-\(id)", title: "\(calendar): \(track.name)",
-                              description: "The sessions of the track \(track.name).", color: track.color.map(Self.cssColor) ?? "purple",
-                              entries: entries.filter { members.contains($0.id) }))
+            feeds.append(
+                Feed(
+                    kind: .track, name: "track-\(id)", title: "\(calendar): \(track.name)",
+                    description: "The sessions of the track \(track.name).",
+                    color: track.color.map(Self.cssColor) ?? "purple",
+                    entries: entries.filter { members.contains($0.id) }))
         }
         for person in plan.people.sorted(by: { $0.id.value < $1.id.value }) {
             let id = person.id.value
-            feeds.append(Feed(kind: .person, name: ReleaseLayout.personalFeedName(person: id), title: "\(calendar): \(person.name)",
-                              description: "The events of \(calendar) that \(person.name) takes part in.", color: "darkorange",
-                              person: id, entries: entries.filter { $0.people.contains(id) }))
+            feeds.append(
+                Feed(
+                    kind: .person, name: ReleaseLayout.personalFeedName(person: id),
+                    title: "\(calendar): \(person.name)",
+                    description: "The events of \(calendar) that \(person.name) takes part in.", color: "darkorange",
+                    person: id, entries: entries.filter { $0.people.contains(id) }))
         }
         self.feeds = feeds
     }

@@ -35,11 +35,13 @@ struct FeedText {
         let url = fixed[entry.id]?.url
         return Ledger.Entry(
             id: entry.id, uid: Self.uid(entry.id, calendar: calendar), sequence: 0, lastChanged: "", status: .confirmed,
-            fixed: entry.fixed, title: entry.title, kind: entry.kind, allDay: entry.allDay, start: entry.start, end: entry.end,
+            fixed: entry.fixed, title: entry.title, kind: entry.kind, allDay: entry.allDay, start: entry.start,
+            end: entry.end,
             timezone: entry.timezone, startUTC: entry.startUTC, endUTC: entry.endUTC,
             location: entry.room.flatMap(roomName) ?? venue.flatMap(location),
             audiences: audienceIds.sorted(), people: personIds.sorted(),
-            contentDigest: String(HexDigest.sha256("\(entry.title)\n\(entry.kind)\n\(description)\n\(url ?? "")".utf8).prefix(16)))
+            contentDigest: String(
+                HexDigest.sha256("\(entry.title)\n\(entry.kind)\n\(description)\n\(url ?? "")".utf8).prefix(16)))
     }
 
     /// A session's room or channel, as subscribers read it.
@@ -80,19 +82,24 @@ struct FeedText {
     func localWhen(_ entry: ScheduleDocument.Entry) -> String {
         if entry.allDay {
             let last = (try? CivilDate.parse(entry.end).get())?.adding(days: -1).description ?? entry.end
-            return last == entry.start ? "\(entry.start) (\(entry.timezone))" : "\(entry.start) to \(last) (\(entry.timezone))"
+            return last == entry.start
+                ? "\(entry.start) (\(entry.timezone))" : "\(entry.start) to \(last) (\(entry.timezone))"
         }
-        let day = entry.start.prefix(10), from = entry.start.dropFirst(11).prefix(5), to = entry.end.dropFirst(11).prefix(5)
+        let day = entry.start.prefix(10), from = entry.start.dropFirst(11).prefix(5),
+            to = entry.end.dropFirst(11).prefix(5)
         let offset = entry.start.suffix(6)
         let endDay = entry.end.prefix(10)
         return "\(day) \(from)–\(endDay == day ? "" : "\(endDay) ")\(to) \(entry.timezone) (UTC\(offset))"
     }
 
     func icalEvent(for entry: Ledger.Entry) throws -> ICalEvent {
-        guard let changed = Timestamp.parseRFC3339(entry.lastChanged) else { throw ICalError("bad lastChanged in the ledger for \(entry.id)") }
-        let scheduleEntry = ScheduleDocument.Entry(id: entry.id, title: entry.title, kind: entry.kind, allDay: entry.allDay,
-                                                   start: entry.start, end: entry.end, timezone: entry.timezone, room: nil,
-                                                   fixed: entry.fixed, startUTC: entry.startUTC, endUTC: entry.endUTC)
+        guard let changed = Timestamp.parseRFC3339(entry.lastChanged) else {
+            throw ICalError("bad lastChanged in the ledger for \(entry.id)")
+        }
+        let scheduleEntry = ScheduleDocument.Entry(
+            id: entry.id, title: entry.title, kind: entry.kind, allDay: entry.allDay,
+            start: entry.start, end: entry.end, timezone: entry.timezone, room: nil,
+            fixed: entry.fixed, startUTC: entry.startUTC, endUTC: entry.endUTC)
         var description = description(of: scheduleEntry)
         if entry.isCancelled { description = "Cancelled: this event is no longer in the plan.\n" + description }
         return ICalEvent(
@@ -112,6 +119,7 @@ struct FeedText {
         }
         let date = try CivilDate.parse(String(text.prefix(10))).get()
         let clock = try LocalTime.parse(String(text.dropFirst(11).prefix(5))).get()
-        return .local(year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute, tzid: zone)
+        return .local(
+            year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute, tzid: zone)
     }
 }

@@ -13,18 +13,19 @@ struct IndexPage {
     var pictures: [String] = []
 
     func html() -> String {
-        let webcalBase = baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://")
+        let webcalBase = baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(
+            of: "http://", with: "webcal://")
         var rows = ""
         for feed in feeds {
             rows += """
-                  <tr>
-                    <td>\(escape(feed.title))</td>
-                    <td>\(feed.events)</td>
-                    <td><a href="\(escape(webcalBase))/\(escape(feed.file))">Subscribe (Apple, Outlook)</a></td>
-                    <td><a href="\(escape(baseURL))/\(escape(feed.file))">\(escape(baseURL))/\(escape(feed.file))</a></td>
-                  </tr>
+                      <tr>
+                        <td>\(escape(feed.title))</td>
+                        <td>\(feed.events)</td>
+                        <td><a href="\(escape(webcalBase))/\(escape(feed.file))">Subscribe (Apple, Outlook)</a></td>
+                        <td><a href="\(escape(baseURL))/\(escape(feed.file))">\(escape(baseURL))/\(escape(feed.file))</a></td>
+                      </tr>
 
-            """
+                """
         }
         let changeCount = changes.count
         return """

@@ -61,8 +61,13 @@ public struct Ledger: Codable, Sendable, Equatable {
     public static let sizeLimit = 64 * 1_048_576
 
     public static func read(_ path: String) throws -> Ledger? {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > sizeLimit {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the file is over the \(sizeLimit / 1_048_576) MB limit for a ledger"))
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+            size.intValue > sizeLimit
+        {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: [],
+                    debugDescription: "the file is over the \(sizeLimit / 1_048_576) MB limit for a ledger"))
         }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try JSONDecoder().decode(Ledger.self, from: data)
@@ -132,7 +137,9 @@ extension Ledger {
             if entry.fingerprint != old.fingerprint {
                 entry.sequence += 1
                 entry.lastChanged = now
-                let kind: Change.Kind = old.isCancelled ? .restored : (old.startUTC != entry.startUTC || old.endUTC != entry.endUTC ? .moved : .changed)
+                let kind: Change.Kind =
+                    old.isCancelled
+                    ? .restored : (old.startUTC != entry.startUTC || old.endUTC != entry.endUTC ? .moved : .changed)
                 changes.append(Change(entry, kind, before: old))
             } else if entry.contentDigest != old.contentDigest || entry.title != old.title {
                 entry.lastChanged = now
@@ -155,9 +162,10 @@ extension Ledger {
 
 extension Change {
     init(_ entry: Ledger.Entry, _ kind: Kind, before: Ledger.Entry?) {
-        self.init(id: entry.id, title: entry.title, change: kind, before: before?.placement,
-                  after: kind == .cancelled ? nil : entry.placement,
-                  people: Array(Set(entry.people + (before?.people ?? []))).sorted(),
-                  audiences: Array(Set(entry.audiences + (before?.audiences ?? []))).sorted())
+        self.init(
+            id: entry.id, title: entry.title, change: kind, before: before?.placement,
+            after: kind == .cancelled ? nil : entry.placement,
+            people: Array(Set(entry.people + (before?.people ?? []))).sorted(),
+            audiences: Array(Set(entry.audiences + (before?.audiences ?? []))).sorted())
     }
 }

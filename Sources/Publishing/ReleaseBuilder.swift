@@ -26,8 +26,10 @@ public struct ReleaseBuilder {
     /// The solved model, for the pictures (timeline, summit grid); none without it.
     public let solved: (model: PlanModel, assignment: [Int])?
 
-    public init(plan: Plan, schedule: ScheduleDocument, previous: Ledger?, now: String, baseURL: String,
-                solved: (model: PlanModel, assignment: [Int])? = nil) {
+    public init(
+        plan: Plan, schedule: ScheduleDocument, previous: Ledger?, now: String, baseURL: String,
+        solved: (model: PlanModel, assignment: [Int])? = nil
+    ) {
         self.solved = solved
         self.plan = plan
         self.schedule = schedule
@@ -38,36 +40,48 @@ public struct ReleaseBuilder {
 
     public func build() throws -> Release {
         let descriptions = FeedText(plan: plan)
-        let current = schedule.events.map { entry in descriptions.ledgerEntry(for: entry, calendar: plan.calendar.id.value) }
+        let current = schedule.events.map { entry in
+            descriptions.ledgerEntry(for: entry, calendar: plan.calendar.id.value)
+        }
         let (ledger, changes) = previous.updated(with: current, now: now)
         var files: [String: String] = [ReleaseLayout.schedule: schedule.json()]
         var manifest: [ManifestFeed] = []
         var privateManifest: [ManifestFeed] = []
         for feed in FeedCatalog(plan: plan, ledger: ledger).feeds {
             let events = try feed.entries.map { try descriptions.icalEvent(for: $0) }
-            let text = try ICalWriter.render(ICalFeed(
-                productId: "-//Convene//\(plan.calendar.id.value)//EN", name: feed.title, description: feed.description,
-                refreshMinutes: 360, color: feed.color, url: "\(baseURL)/\(feed.path)", source: nil,
-                organizerName: plan.calendar.organiser?.name ?? plan.calendar.name,
-                organizerEmail: plan.calendar.organiser?.email ?? "noreply@invalid", years: years(feed.entries), events: events))
+            let text = try ICalWriter.render(
+                ICalFeed(
+                    productId: "-//Convene//\(plan.calendar.id.value)//EN", name: feed.title,
+                    description: feed.description,
+                    refreshMinutes: 360, color: feed.color, url: "\(baseURL)/\(feed.path)", source: nil,
+                    organizerName: plan.calendar.organiser?.name ?? plan.calendar.name,
+                    organizerEmail: plan.calendar.organiser?.email ?? "noreply@invalid", years: years(feed.entries),
+                    events: events))
             let problems = FeedLint.problems(in: text)
-            guard problems.isEmpty else { throw ICalError("feed \(feed.path) breaks the feed rules: \(problems.joined(separator: "; "))") }
+            guard problems.isEmpty else {
+                throw ICalError("feed \(feed.path) breaks the feed rules: \(problems.joined(separator: "; "))")
+            }
             files[feed.path] = text
-            let item = ManifestFeed(name: feed.name, title: feed.title, file: feed.path, kind: feed.kind.rawValue,
-                                    audience: feed.audience, person: feed.person, etag: "\"\(HexDigest.sha256(text.utf8))\"",
-                                    events: events.count, cancelled: events.filter { $0.status == .cancelled }.count,
-                                    bytes: text.utf8.count)
+            let item = ManifestFeed(
+                name: feed.name, title: feed.title, file: feed.path, kind: feed.kind.rawValue,
+                audience: feed.audience, person: feed.person, etag: "\"\(HexDigest.sha256(text.utf8))\"",
+                events: events.count, cancelled: events.filter { $0.status == .cancelled }.count,
+                bytes: text.utf8.count)
             if feed.isPrivate { privateManifest.append(item) } else { manifest.append(item) }
         }
         let updated = ledger.entries.map(\.lastChanged).max() ?? now
-        files[ReleaseLayout.manifest] = Manifest(calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
-                                                 feeds: manifest).json()
+        files[ReleaseLayout.manifest] = Manifest(
+            calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated,
+            feeds: manifest
+        ).json()
         files[ReleaseLayout.privateCopy(of: ReleaseLayout.manifest)] = Manifest(
-            calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated, feeds: privateManifest).json()
+            calendar: plan.calendar.id.value, name: plan.calendar.name, updated: updated, feeds: privateManifest
+        ).json()
         let since = previous.entries.map(\.lastChanged).max()
         let names = Dictionary(plan.people.map { ($0.id.value, $0.name) }, uniquingKeysWith: { a, _ in a })
         for readers in [ChangeLog.Readers.everyone, .team] {
-            let log = ChangeLog(calendar: plan.calendar.id.value, since: since, published: updated, changes: changes, readers: readers)
+            let log = ChangeLog(
+                calendar: plan.calendar.id.value, since: since, published: updated, changes: changes, readers: readers)
             // The team's copies, with whom to tell, live under private/.
             func path(_ file: String) -> String { readers == .team ? ReleaseLayout.privateCopy(of: file) : file }
             files[path(ReleaseLayout.changes)] = log.json()
@@ -77,20 +91,25 @@ public struct ReleaseBuilder {
         if let solved {
             let today = (try? CivilDate.parse(String(now.prefix(10))).get())
             let marks = changes.map { change in
-                YearTimeline.Change(id: change.id, kind: change.change.rawValue, title: change.title,
-                                    before: change.before.map { ($0.start, $0.end) })
+                YearTimeline.Change(
+                    id: change.id, kind: change.change.rawValue, title: change.title,
+                    before: change.before.map { ($0.start, $0.end) })
             }
-            files[ReleaseLayout.timeline] = YearTimeline(model: solved.model, assignment: solved.assignment, today: today,
-                                                         changes: marks).html()
+            files[ReleaseLayout.timeline] = YearTimeline(
+                model: solved.model, assignment: solved.assignment, today: today,
+                changes: marks
+            ).html()
             pictures.append(ReleaseLayout.timeline)
             if plan.summit != nil && !plan.rooms.isEmpty {
                 files[ReleaseLayout.summitGrid] = SummitGrid(model: solved.model, assignment: solved.assignment).html()
                 pictures.append(ReleaseLayout.summitGrid)
             }
         }
-        files[ReleaseLayout.index] = IndexPage(calendarName: plan.calendar.name, description: plan.calendar.description,
-                                               baseURL: baseURL, updated: updated, feeds: manifest, changes: changes,
-                                               pictures: pictures).html()
+        files[ReleaseLayout.index] = IndexPage(
+            calendarName: plan.calendar.name, description: plan.calendar.description,
+            baseURL: baseURL, updated: updated, feeds: manifest, changes: changes,
+            pictures: pictures
+        ).html()
         return Release(files: files, ledger: ledger, changes: changes)
     }
 

@@ -42,12 +42,14 @@ public enum ReleaseWriter {
         if !isLink, fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
             let contents = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
             guard isDirectory.boolValue, contents.isEmpty else {
-                throw WriteError(description: "\(path) exists and is not a Convene release; choose another --out or move it away")
+                throw WriteError(
+                    description: "\(path) exists and is not a Convene release; choose another --out or move it away")
             }
             try fm.removeItem(at: target)
         }
 
-        let digest = String(HexDigest.sha256(files.keys.sorted().flatMap { Array("\($0)\n\(files[$0] ?? "")\n".utf8) }).prefix(16))
+        let digest = String(
+            HexDigest.sha256(files.keys.sorted().flatMap { Array("\($0)\n\(files[$0] ?? "")\n".utf8) }).prefix(16))
         let release = store.appendingPathComponent("r-\(digest)")
         if !fm.fileExists(atPath: release.path) {
             let staging = store.appendingPathComponent(".staging-\(getpid())-\(digest)")
@@ -59,7 +61,8 @@ public enum ReleaseWriter {
                 SlowWritesForTests.pause()
             }
             guard rename(staging.path, release.path) == 0 else {
-                throw WriteError(description: "cannot move the new release into place: \(String(cString: strerror(errno)))")
+                throw WriteError(
+                    description: "cannot move the new release into place: \(String(cString: strerror(errno)))")
             }
         }
         let previous = try? fm.destinationOfSymbolicLink(atPath: target.path)
@@ -67,12 +70,14 @@ public enum ReleaseWriter {
         unlink(link.path)
         guard symlink(".\(name).releases/r-\(digest)", link.path) == 0, rename(link.path, target.path) == 0 else {
             unlink(link.path)
-            throw WriteError(description: "cannot switch \(path) to the new release: \(String(cString: strerror(errno)))")
+            throw WriteError(
+                description: "cannot switch \(path) to the new release: \(String(cString: strerror(errno)))")
         }
         // Keep the new release and the one just replaced; remove older ones and stale staging.
         let keep = Set(["r-\(digest)", previous.map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""])
         for item in (try? fm.contentsOfDirectory(atPath: store.path)) ?? [] where !keep.contains(item) {
-            if item.hasPrefix(".staging-") && !item.hasPrefix(".staging-\(getpid())-") { continue }  // another publish may be writing it
+            // Another publish may be writing it.
+            if item.hasPrefix(".staging-") && !item.hasPrefix(".staging-\(getpid())-") { continue }
             try? fm.removeItem(at: store.appendingPathComponent(item))
         }
     }
@@ -80,17 +85,23 @@ public enum ReleaseWriter {
     /// Writes and flushes a file's bytes.
     static func write(_ data: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw WriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw WriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                guard n > 0 else { throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+                guard n > 0 else {
+                    throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
                 offset += n
             }
         }
-        guard fsync(fd) == 0 else { throw WriteError(description: "cannot flush \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else {
+            throw WriteError(description: "cannot flush \(path): \(String(cString: strerror(errno)))")
+        }
     }
 }
 

@@ -26,7 +26,9 @@ public enum ReleaseLayout {
     public static let summitGrid = "summit.html"
 
     /// The top-level files a release may hold; all of them are public.
-    public static let topLevelFiles: Set<String> = [index, schedule, manifest, changes, changeLog, timeline, summitGrid]
+    public static let topLevelFiles: Set<String> = [
+        index, schedule, manifest, changes, changeLog, timeline, summitGrid,
+    ]
 
     /// The folder of public feeds.
     public static let feedsFolder = "feeds"

@@ -28,7 +28,9 @@ public enum ConflictFinder {
     ///     out counts as "maybe feasible", so its rules stay.
     /// - Complexity: step 1 is linear in the unary rules' slot sets; step 2 runs about
     ///   k·log₂(n/k) feasibility searches.
-    public static func minimalConflict(in problem: Problem, deadline: Deadline? = nil, timeLimitPerCheck: Double = 2) -> Conflict {
+    public static func minimalConflict(
+        in problem: Problem, deadline: Deadline? = nil, timeLimitPerCheck: Double = 2
+    ) -> Conflict {
         if let own = conflictAmongOneActivitysRules(problem) {
             return Conflict(rules: own, provenMinimal: true, searches: 0)
         }
@@ -94,7 +96,8 @@ struct DeletionByHalves {
         let unary = problem.rules.indices.filter { problem.rules[$0].isUnary }
         drop(relations[...])
         drop(unary[...])
-        return ConflictFinder.Conflict(rules: enabled.indices.filter { enabled[$0] }, provenMinimal: proven, searches: searches)
+        return ConflictFinder.Conflict(
+            rules: enabled.indices.filter { enabled[$0] }, provenMinimal: proven, searches: searches)
     }
 
     /// Drops `block` if the rest stays infeasible; otherwise splits it and tries each half.

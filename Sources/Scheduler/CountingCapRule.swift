@@ -42,8 +42,11 @@ public struct CountingCap: Sendable {
     /// or `lastDay`; a day outside them is a bucket of its own.
     func exportJSON() -> String {
         var runs: [String] = []
-        for (i, b) in bucketOfDay.enumerated() where i == 0 || bucketOfDay[i - 1] != b { runs.append("[\(firstDay + i),\(b)]") }
-        return "{\"type\": \"countingCap\", \"unit\": \"\(unit)\", \"activities\": [\(activities.map(String.init).joined(separator: ","))], "
+        for (i, b) in bucketOfDay.enumerated() where i == 0 || bucketOfDay[i - 1] != b {
+            runs.append("[\(firstDay + i),\(b)]")
+        }
+        return
+            "{\"type\": \"countingCap\", \"unit\": \"\(unit)\", \"activities\": [\(activities.map(String.init).joined(separator: ","))], "
             + "\"cap\": \(cap), \"lastDay\": \(firstDay + bucketOfDay.count - 1), \"runs\": [\(runs.joined(separator: ","))]}"
     }
 }

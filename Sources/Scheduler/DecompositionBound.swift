@@ -51,11 +51,13 @@ final class DecompositionBound {
         var seen = Set<[Int]>()
         // Dependencies first: they matter most, and fill the first forest.
         for (i, rule) in problem.rules.enumerated() where enabled?[i] ?? true {
-            if case .precedence(let p) = rule.kind, p.before != p.after { edges.append((p.before, p.after, .precedence(p))) }
+            if case .precedence(let p) = rule.kind, p.before != p.after {
+                edges.append((p.before, p.after, .precedence(p)))
+            }
         }
         for (i, rule) in problem.rules.enumerated() where enabled?[i] ?? true {
             guard case .noOverlap(let a, let b, let padding, let scale) = rule.kind, a != b,
-                  seen.insert([min(a, b), max(a, b), padding, scale == .days ? 1 : 0]).inserted
+                seen.insert([min(a, b), max(a, b), padding, scale == .days ? 1 : 0]).inserted
             else { continue }
             edges.append((a, b, .apart(padding: padding, scale: scale)))
         }
@@ -137,7 +139,9 @@ final class DecompositionBound {
     /// split found, and returns its bound and the steps taken. Stops early once the bound
     /// reaches `upperBound`, or when `stop` says so (checked before each step).
     @discardableResult
-    func tighten(_ d: Domains, upperBound: Int, iterations: Int, stop: () -> Bool = { false }) -> (bound: Int, steps: Int) {
+    func tighten(
+        _ d: Domains, upperBound: Int, iterations: Int, stop: () -> Bool = { false }
+    ) -> (bound: Int, steps: Int) {
         var best = bound(d)
         guard best < Self.infinity, forests.count > 1 else { return (best, 0) }
         var bestShares = forests.map(\.shares)
@@ -202,7 +206,9 @@ final class DecompositionBound {
         }
         for (k, forest) in forests.enumerated() {
             forest.marginals(d) { a, i, cost in
-                bounds[a][i] = cost >= Self.infinity || bounds[a][i] >= Self.infinity ? Self.infinity : bounds[a][i] - cheapest[k] + cost
+                bounds[a][i] =
+                    cost >= Self.infinity || bounds[a][i] >= Self.infinity
+                    ? Self.infinity : bounds[a][i] - cheapest[k] + cost
             }
         }
         var kept = d.values

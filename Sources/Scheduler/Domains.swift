@@ -37,7 +37,9 @@ struct Domains {
 
     /// Replaces a domain (recording the old one); returns false when it becomes empty.
     mutating func set(_ a: Int, _ domain: [Int32]) -> Bool {
-        assert(Invariants.domainIsOrdered(domain, slotCount: costs[a].count), "domain of activity \(a) out of order or range")
+        assert(
+            Invariants.domainIsOrdered(domain, slotCount: costs[a].count),
+            "domain of activity \(a) out of order or range")
         trail.append((a, values[a], minCost[a]))
         values[a] = domain
         let newMin = domain.isEmpty ? minCost[a] : domain.reduce(Int.max) { min($0, costs[a][Int($1)]) }

@@ -11,7 +11,9 @@ public struct Penalty: Sendable {
     /// What the measure is, in the plan's words: "from the window's close".
     public var measure: String
 
-    public init(activity: Int, origin: Origin, values: [Int], weight: Int = 1, scale: TimeScale = .minutes, measure: String = "") {
+    public init(
+        activity: Int, origin: Origin, values: [Int], weight: Int = 1, scale: TimeScale = .minutes, measure: String = ""
+    ) {
         self.activity = activity
         self.origin = origin
         self.values = values
@@ -54,7 +56,8 @@ public struct PairPenalty: Sendable {
     public func cost(_ x: Slot, _ y: Slot) -> Int {
         switch measure {
         case .apart(let minimum, let scale):
-            let gap = max(0, y.startCoordinate(scale) - x.endCoordinate(scale), x.startCoordinate(scale) - y.endCoordinate(scale))
+            let gap = max(
+                0, y.startCoordinate(scale) - x.endCoordinate(scale), x.startCoordinate(scale) - y.endCoordinate(scale))
             return weight * max(0, minimum - gap) * (scale == .days ? 1440 : 1)
         case .sameRoom:
             return x.room >= 0 && y.room >= 0 && x.room != y.room ? weight : 0
@@ -89,7 +92,9 @@ public struct Problem: Sendable {
     /// The objective of a complete assignment.
     public func objective(_ assignment: [Int]) -> Int {
         penalties.reduce(0) { $0 + $1.values[assignment[$1.activity]] }
-            + pairPenalties.reduce(0) { $0 + $1.cost(activities[$1.a].slots[assignment[$1.a]], activities[$1.b].slots[assignment[$1.b]]) }
+            + pairPenalties.reduce(0) {
+                $0 + $1.cost(activities[$1.a].slots[assignment[$1.a]], activities[$1.b].slots[assignment[$1.b]])
+            }
     }
 
     /// The rules a complete assignment breaks.

@@ -56,7 +56,8 @@ public struct Rule: Sendable {
         switch kind {
         case .allow(let a, let set): return AllowRule.holds(set, slot: assignment[a])
         case .precedence(let p): return p.holds(before: slot(p.before), after: slot(p.after))
-        case .noOverlap(let a, let b, let padding, let scale): return NoOverlapRule.holds(slot(a), slot(b), padding: padding, scale: scale)
+        case .noOverlap(let a, let b, let padding, let scale):
+            return NoOverlapRule.holds(slot(a), slot(b), padding: padding, scale: scale)
         case .within(let i, let o, let scale): return WithinRule.holds(inner: slot(i), outer: slot(o), scale: scale)
         case .countingCap(let cap): return cap.holds(cap.activities.map(slot))
         case .roomsDisjoint(let list): return RoomsDisjointRule.holds(list.map(slot))
@@ -75,8 +76,10 @@ public struct Rule: Sendable {
             p.before = map(p.before)
             p.after = map(p.after)
             kind = .precedence(p)
-        case .noOverlap(let a, let b, let padding, let scale): kind = .noOverlap(map(a), map(b), padding: padding, scale: scale)
-        case .within(let inner, let outer, let scale): kind = .within(inner: map(inner), outer: map(outer), scale: scale)
+        case .noOverlap(let a, let b, let padding, let scale):
+            kind = .noOverlap(map(a), map(b), padding: padding, scale: scale)
+        case .within(let inner, let outer, let scale):
+            kind = .within(inner: map(inner), outer: map(outer), scale: scale)
         case .countingCap(var cap):
             cap.activities = cap.activities.map(map)
             kind = .countingCap(cap)
@@ -91,7 +94,8 @@ public struct Rule: Sendable {
         switch kind {
         case .allow: return nil
         case .precedence(let p): return p.exportJSON()
-        case .noOverlap(let a, let b, let padding, let scale): return NoOverlapRule.exportJSON(a, b, padding: padding, scale: scale)
+        case .noOverlap(let a, let b, let padding, let scale):
+            return NoOverlapRule.exportJSON(a, b, padding: padding, scale: scale)
         case .within(let i, let o, let scale): return WithinRule.exportJSON(inner: i, outer: o, scale: scale)
         case .countingCap(let cap): return cap.exportJSON()
         case .roomsDisjoint(let list): return RoomsDisjointRule.exportJSON(list)
@@ -105,7 +109,8 @@ extension Propagation {
         switch kind {
         case .allow: return true  // applied once, to the initial domains
         case .precedence(let p): return precedence(p, &d, &touched)
-        case .noOverlap(let a, let b, let padding, let scale): return noOverlap(a, b, padding, scale, changed: changed, &d, &touched)
+        case .noOverlap(let a, let b, let padding, let scale):
+            return noOverlap(a, b, padding, scale, changed: changed, &d, &touched)
         case .within(let i, let o, let scale): return within(i, o, scale, &d, &touched)
         case .countingCap(let cap): return countingCap(cap, changed: changed, &d, &touched)
         case .roomsDisjoint(let list): return roomsDisjoint(list, changed: changed, &d, &touched)

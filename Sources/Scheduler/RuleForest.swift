@@ -47,7 +47,6 @@ final class RuleForest {
 
     static let infinity = Int.max / 4
 
-
     /// A forest from undirected `edges` that hold no cycle, each tree rooted at its
     /// lowest-numbered activity; `shares` gives the members' costs.
     init(activityCount count: Int, edges: [(a: Int, b: Int, link: Link)], slots: [[Slot]], shares: [[Int]]) {
@@ -169,7 +168,8 @@ final class RuleForest {
                 }
                 switch edge.link {
                 case .precedence(let p): passDependent(c, p, parent: v, d, excluded)
-                case .apart(let padding, let scale): passApart(c, padding: padding, scale: scale, parent: v, d, excluded)
+                case .apart(let padding, let scale):
+                    passApart(c, padding: padding, scale: scale, parent: v, d, excluded)
                 }
             }
         }
@@ -213,7 +213,9 @@ final class RuleForest {
 
     /// `down` for a child kept apart from its parent: the cheapest `excluded` parent slot among
     /// those ending before the child starts and those starting after it ends.
-    private func passApart(_ c: Int, padding: Int, scale: TimeScale, parent v: Int, _ d: Domains, _ excluded: (Int) -> Int) {
+    private func passApart(
+        _ c: Int, padding: Int, scale: TimeScale, parent v: Int, _ d: Domains, _ excluded: (Int) -> Int
+    ) {
         let parentDomain = d[v], childDomain = d[c]
         let parentSlots = slots[v], childSlots = slots[c]
         let cBase = offset[c]
@@ -229,8 +231,12 @@ final class RuleForest {
         for j in 0..<childDomain.count {
             let s = childSlots[Int(childDomain[j])]
             let start = s.startCoordinate(scale), end = s.endCoordinate(scale)
-            while before < n && parentSlots[Int(parentDomain[before])].endCoordinate(scale) + padding <= start { before += 1 }
-            while after < n && parentSlots[Int(parentDomain[after])].startCoordinate(scale) < end + padding { after += 1 }
+            while before < n && parentSlots[Int(parentDomain[before])].endCoordinate(scale) + padding <= start {
+                before += 1
+            }
+            while after < n && parentSlots[Int(parentDomain[after])].startCoordinate(scale) < end + padding {
+                after += 1
+            }
             var best = Self.infinity
             if before > 0 { best = prefixValue[before - 1] }
             if after < n { best = min(best, suffixValue[after]) }
@@ -310,11 +316,15 @@ final class RuleForest {
         for i in 0..<parentDomain.count {
             let s = parentSlots[Int(parentDomain[i])]
             let start = s.startCoordinate(scale), end = s.endCoordinate(scale)
-            while before < n && childSlots[Int(childDomain[before])].endCoordinate(scale) + padding <= start { before += 1 }
+            while before < n && childSlots[Int(childDomain[before])].endCoordinate(scale) + padding <= start {
+                before += 1
+            }
             while after < n && childSlots[Int(childDomain[after])].startCoordinate(scale) < end + padding { after += 1 }
             var best: Int32 = -1
             if before > 0 { best = prefix[before - 1] }
-            if after < n, best < 0 || table[cBase + Int(suffix[after])] < table[cBase + Int(best)] { best = suffix[after] }
+            if after < n, best < 0 || table[cBase + Int(suffix[after])] < table[cBase + Int(best)] {
+                best = suffix[after]
+            }
             if best >= 0 {
                 pick[kBase + i] = best
                 table[pBase + i] = add(table[cBase + Int(best)], at: pBase + i)

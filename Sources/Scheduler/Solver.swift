@@ -90,7 +90,8 @@ public final class Solver {
     static func initialDomains(_ problem: Problem, enabled: [Bool]?) -> [[Int32]] {
         var allowed = problem.activities.map { SlotSet(capacity: $0.slots.count, filled: true) }
         for (i, rule) in problem.rules.enumerated() where enabled?[i] ?? true {
-            if case .allow(let a, let set) = rule.kind { allowed[a].formIntersection(set) }  // AllowRule: applied once, here
+            // AllowRule: applied once, here.
+            if case .allow(let a, let set) = rule.kind { allowed[a].formIntersection(set) }
         }
         return problem.activities.indices.map { a in
             (0..<Int32(problem.activities[a].slots.count)).filter { allowed[a].contains(Int($0)) }
@@ -111,7 +112,8 @@ public final class Solver {
         let initial = domains
         // A forest's bound is exact for its rules: "infinity" proves them unsatisfiable.
         if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone),
-           case let forestBound = decomposition?.bound(domains) ?? 0, forestBound < DecompositionBound.infinity {
+            case let forestBound = decomposition?.bound(domains) ?? 0, forestBound < DecompositionBound.infinity
+        {
             rootBound = max(domains.lowerBound, forestBound)
             provenBound = rootBound
             var root = domains
@@ -153,9 +155,10 @@ public final class Solver {
         } else {
             status = best == nil ? .infeasible : .optimal
         }
-        return SolveResult(status: status, assignment: best, objective: best == nil ? nil : bestObjective,
-                           bound: status == .optimal ? bestObjective : rootBound, nodes: nodes, seconds: seconds,
-                           secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt, stoppedByTime: !complete && timedOut)
+        return SolveResult(
+            status: status, assignment: best, objective: best == nil ? nil : bestObjective,
+            bound: status == .optimal ? bestObjective : rootBound, nodes: nodes, seconds: seconds,
+            secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt, stoppedByTime: !complete && timedOut)
     }
 
     /// Before a proof phase: better shares for the decomposition bound, aimed at the best
@@ -165,17 +168,23 @@ public final class Solver {
     ///
     /// Each round's steps, and the probing, are capped at an eighth of the coming phase's
     /// `budget` of nodes each, and stop with the time limit.
-    private func tightenAndNarrow(_ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound) -> Bool {
+    private func tightenAndNarrow(
+        _ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound
+    ) -> Bool {
         for _ in 0..<Self.narrowingRounds {
             let before = root.values.reduce(0) { $0 + $1.count }
             let work = decomposition.work(root)
             let steps = min(Self.tighteningSteps, max(1, budget / (8 * max(1, work))))
-            let tightened = decomposition.tighten(root, upperBound: bestObjective, iterations: steps) { [unowned self] in timeIsUp() }
+            let tightened = decomposition.tighten(root, upperBound: bestObjective, iterations: steps) {
+                [unowned self] in timeIsUp()
+            }
             rootBound = max(rootBound, tightened.bound)
             provenBound = rootBound
             nodes += (tightened.steps + 2) * work
             guard !timeIsUp() else { return true }
-            guard rootBound < bestObjective, narrow(&root, below: bestObjective, using: decomposition) else { return false }
+            guard rootBound < bestObjective, narrow(&root, below: bestObjective, using: decomposition) else {
+                return false
+            }
             if root.values.reduce(0, { $0 + $1.count }) == before { break }
         }
         let probing = probe(&root, below: bestObjective, using: decomposition, budget: budget / 8)
@@ -192,7 +201,9 @@ public final class Solver {
     /// slot's consequences through every rule (weekly caps, rules outside the forests) narrow
     /// the other domains before the bound is read. It is what let Convene prove the N=50
     /// synthetic plan optimal.
-    func probe(_ root: inout Domains, below upperBound: Int, using decomposition: DecompositionBound, budget: Int) -> (possible: Bool, spent: Int) {
+    func probe(
+        _ root: inout Domains, below upperBound: Int, using decomposition: DecompositionBound, budget: Int
+    ) -> (possible: Bool, spent: Int) {
         var spent = 0
         var removed = true
         var outOfTime = false
@@ -208,7 +219,8 @@ public final class Solver {
                         break
                     }
                     root.pushLevel()
-                    var possible = root.set(a, [v]) && propagation.run(&root, changed: [a]) && root.lowerBound < upperBound
+                    var possible =
+                        root.set(a, [v]) && propagation.run(&root, changed: [a]) && root.lowerBound < upperBound
                     if possible {
                         spent += decomposition.work(root) + 1
                         possible = decomposition.bound(root) < upperBound
@@ -217,7 +229,9 @@ public final class Solver {
                     if possible { kept.append(v) }
                 }
                 if kept.count < root[a].count {
-                    guard !kept.isEmpty, root.set(a, kept), propagation.run(&root, changed: [a]) else { return (false, spent) }
+                    guard !kept.isEmpty, root.set(a, kept), propagation.run(&root, changed: [a]) else {
+                        return (false, spent)
+                    }
                     removed = true
                 }
             }
@@ -281,7 +295,9 @@ public final class Solver {
             // The other branch: a does not take v. Pairs fixed at this node stay fixed below it,
             // so their cost still bounds the rest.
             let rest = domains[a].filter { $0 != v }
-            guard domains.set(a, rest), propagation.run(&domains, changed: [a]), domains.lowerBound + pairCost < bestObjective else { return }
+            guard domains.set(a, rest), propagation.run(&domains, changed: [a]),
+                domains.lowerBound + pairCost < bestObjective
+            else { return }
         }
     }
 

@@ -12,7 +12,9 @@ extension Propagation {
     /// The inner activity keeps the slots inside the outer one's earliest start and latest end;
     /// the outer keeps those that can still hold the inner one's earliest end and latest start.
     func within(_ i: Int, _ o: Int, _ scale: TimeScale, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
-        guard let oFirst = d[o].first, let oLast = d[o].last, let iFirst = d[i].first, let iLast = d[i].last else { return false }
+        guard let oFirst = d[o].first, let oLast = d[o].last, let iFirst = d[i].first, let iLast = d[i].last else {
+            return false
+        }
         let minStart = slot(o, oFirst).startCoordinate(scale), maxEnd = slot(o, oLast).endCoordinate(scale)
         let innerMaxStart = slot(i, iLast).startCoordinate(scale), innerMinEnd = slot(i, iFirst).endCoordinate(scale)
         var lo = 0, hi = d[i].count

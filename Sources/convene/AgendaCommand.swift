@@ -10,8 +10,10 @@ extension Convene {
     struct AgendaCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "agenda",
-            abstract: "Timetable a summit and render its programme, day, track, session and speaker pages (HTML and Markdown).",
-            discussion: "Templates come from templates/ or --templates DIR (docs/agenda-templates.md lists the names they may use)."
+            abstract:
+                "Timetable a summit and render its programme, day, track, session and speaker pages (HTML and Markdown).",
+            discussion:
+                "Templates come from templates/ or --templates DIR (docs/agenda-templates.md lists the names they may use)."
         )
 
         @Argument(help: "The summit's plan file (YAML).")
@@ -35,7 +37,8 @@ extension Convene {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             let plan = try solve.loadPlan(self.plan)
-            let solved = try solve.solved(plan, solve.request(deadline: deadline, announced: try solve.announced(for: plan)))
+            let solved = try solve.solved(
+                plan, solve.request(deadline: deadline, announced: try solve.announced(for: plan)))
             let (model, result, assignment) = (solved.model, solved.result, solved.assignment)
             var files: [String: String]
             do {

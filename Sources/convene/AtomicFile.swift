@@ -9,7 +9,8 @@ enum AtomicFile {
         do {
             try ReleaseWriter.writeFile(text, to: path)
         } catch {
-            Terminal.printError("\(path): error: cannot write the file (\(error)); check the folder exists and is writable")
+            Terminal.printError(
+                "\(path): error: cannot write the file (\(error)); check the folder exists and is writable")
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

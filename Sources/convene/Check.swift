@@ -16,8 +16,10 @@ extension Convene {
 
         func run() throws {
             let loaded = try SolveOptions().loadPlan(plan)
-            print("\(plan): ok — \(loaded.events.count) events to place, \(loaded.fixedEvents.count) fixed, "
-                + "\(loaded.people.count) people, \(loaded.audiences.count) audiences, \(loaded.files.count) file(s)")
+            print(
+                "\(plan): ok — \(loaded.events.count) events to place, \(loaded.fixedEvents.count) fixed, "
+                    + "\(loaded.people.count) people, \(loaded.audiences.count) audiences, \(loaded.files.count) file(s)"
+            )
         }
     }
 }

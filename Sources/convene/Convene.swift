@@ -7,7 +7,10 @@ struct Convene: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
         abstract: "Plan a year of events around fixed fora, dependencies and time zones.",
-        subcommands: [Check.self, PlanCommand.self, Verify.self, Explain.self, Publish.self, AgendaCommand.self, Serve.self, Tokens.self]
+        subcommands: [
+            Check.self, PlanCommand.self, Verify.self, Explain.self, Publish.self, AgendaCommand.self, Serve.self,
+            Tokens.self,
+        ]
     )
 }
 

@@ -27,7 +27,8 @@ extension Convene {
                     print("'\(event)' is a fixed event: the plan gives its dates.")
                     return
                 }
-                let hint = Diagnostics.Suggestion.didYouMean(event, among: plan.events.map(\.id.value)).map { "; \($0)" } ?? ""
+                let hint =
+                    Diagnostics.Suggestion.didYouMean(event, among: plan.events.map(\.id.value)).map { "; \($0)" } ?? ""
                 Terminal.printError("error: no event '\(event)' in \(self.plan)\(hint)")
                 throw ExitCode(ExitStatus.invalidInput)
             }

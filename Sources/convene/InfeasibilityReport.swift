@@ -10,8 +10,9 @@ enum InfeasibilityReport {
         if conflict.rules.count == 1 {
             Terminal.printError("\(file): error: the plan cannot be satisfied; this rule cannot hold on its own\(cut):")
         } else {
-            Terminal.printError("\(file): error: the plan cannot be satisfied; these \(conflict.rules.count) rules cannot all hold "
-                + "(remove or relax any one of them and the rest can)\(cut):")
+            Terminal.printError(
+                "\(file): error: the plan cannot be satisfied; these \(conflict.rules.count) rules cannot all hold "
+                    + "(remove or relax any one of them and the rest can)\(cut):")
         }
         for r in conflict.rules {
             let origin = model.problem.rules[r].origin

@@ -12,7 +12,8 @@ extension Convene {
         static let configuration = CommandConfiguration(
             commandName: "plan",
             abstract: "Place every event of a plan and print the schedule.",
-            discussion: "Exits 0 when solved, 3 when the plan cannot be satisfied (a minimal set of conflicting rules is printed), 1 for invalid input, 4 when no schedule was found within the time limit."
+            discussion:
+                "Exits 0 when solved, 3 when the plan cannot be satisfied (a minimal set of conflicting rules is printed), 1 for invalid input, 4 when no schedule was found within the time limit."
         )
 
         @Argument(help: "The plan file (YAML).")
@@ -24,7 +25,9 @@ extension Convene {
         @Option(help: "table or json.")
         var format: OutputFormat = .table
 
-        @Option(name: .customLong("export-model"), help: "Write the solver model as JSON (docs/model-format.md) for the CP-SAT reference.")
+        @Option(
+            name: .customLong("export-model"),
+            help: "Write the solver model as JSON (docs/model-format.md) for the CP-SAT reference.")
         var exportModel: String?
 
         @OptionGroup var solve: SolveOptions
@@ -41,8 +44,10 @@ extension Convene {
             request.progress = ProgressLine.reporter()
             if let exportModel {
                 let model = ModelBuilder.build(plan, previous: announced)
-                try AtomicFile.write(ModelExport.json(model.problem, calendar: plan.calendar.id.value, rooms: plan.rooms.map(\.id.value)),
-                                    to: exportModel)
+                try AtomicFile.write(
+                    ModelExport.json(
+                        model.problem, calendar: plan.calendar.id.value, rooms: plan.rooms.map(\.id.value)),
+                    to: exportModel)
             }
             let solved = try solve.solved(plan, request)
             let (model, result, assignment) = (solved.model, solved.result, solved.assignment)
@@ -50,15 +55,19 @@ extension Convene {
             if let out {
                 try AtomicFile.write(document.json(), to: (out as NSString).appendingPathComponent("schedule.json"))
                 let today = Timestamp.utc(Int(Date().timeIntervalSince1970) / 60).prefix(10)
-                let timeline = YearTimeline(model: model, assignment: assignment, today: try? CivilDate.parse(String(today)).get())
+                let timeline = YearTimeline(
+                    model: model, assignment: assignment, today: try? CivilDate.parse(String(today)).get())
                 try AtomicFile.write(timeline.html(), to: (out as NSString).appendingPathComponent("timeline.html"))
                 if plan.summit != nil && !plan.rooms.isEmpty {
-                    try AtomicFile.write(SummitGrid(model: model, assignment: assignment).html(), to: (out as NSString).appendingPathComponent("summit.html"))
+                    try AtomicFile.write(
+                        SummitGrid(model: model, assignment: assignment).html(),
+                        to: (out as NSString).appendingPathComponent("summit.html"))
                 }
             }
             switch format {
             case .json: Swift.print(document.json(), terminator: "")
-            case .table: Swift.print(ScheduleTable.render(model: model, result: result, announced: announced), terminator: "")
+            case .table:
+                Swift.print(ScheduleTable.render(model: model, result: result, announced: announced), terminator: "")
             }
         }
     }

@@ -28,7 +28,9 @@ extension Convene {
         @Option(help: "The publish ledger; default: the plan's path with .ledger.json.")
         var ledger: String?
 
-        @Option(name: .customLong("base-url"), help: "Where the release is served; default: the calendar's url, else http://localhost:8080.")
+        @Option(
+            name: .customLong("base-url"),
+            help: "Where the release is served; default: the calendar's url, else http://localhost:8080.")
         var baseURL: String?
 
         @Option(help: "The publish time (YYYY-MM-DDTHH:MMZ); default: $SOURCE_DATE_EPOCH, else now.")
@@ -44,20 +46,26 @@ extension Convene {
             do {
                 previous = try Ledger.read(ledgerPath)
             } catch {
-                Terminal.printError("\(ledgerPath):1:1: error: the publish ledger is not readable (\(JSONErrorText.describe(error))); restore it from git")
+                Terminal.printError(
+                    "\(ledgerPath):1:1: error: the publish ledger is not readable (\(JSONErrorText.describe(error))); restore it from git"
+                )
                 throw ExitCode(ExitStatus.invalidInput)
             }
             var announced = try solve.announced(for: plan)
             // Events already published stay where they are unless the plan forces them to move.
-            for (id, placement) in previous?.announced(for: plan) ?? [:] where announced[id] == nil { announced[id] = placement }
+            for (id, placement) in previous?.announced(for: plan) ?? [:] where announced[id] == nil {
+                announced[id] = placement
+            }
             let solved = try solve.solved(plan, solve.request(deadline: deadline, announced: announced))
             let (model, result) = (solved.model, solved.result)
             let schedule = ScheduleDocument(model: model, result: result, seed: solve.seed)
             let release: Release
             do {
-                release = try ReleaseBuilder(plan: plan, schedule: schedule, previous: previous, now: try publishTime(),
-                                             baseURL: baseURL ?? plan.calendar.url ?? "http://localhost:8080",
-                                             solved: (model, solved.assignment)).build()
+                release = try ReleaseBuilder(
+                    plan: plan, schedule: schedule, previous: previous, now: try publishTime(),
+                    baseURL: baseURL ?? plan.calendar.url ?? "http://localhost:8080",
+                    solved: (model, solved.assignment)
+                ).build()
             } catch let error as ExitCode {
                 throw error
             } catch {
@@ -74,8 +82,9 @@ extension Convene {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             let feeds = release.files.keys.filter { $0.hasSuffix(".ics") }.count
-            print("\(out): published \(schedule.events.count) events in \(feeds) feeds (\(result.status.rawValue)); "
-                + "\(release.changes.count) change\(release.changes.count == 1 ? "" : "s") since the last release")
+            print(
+                "\(out): published \(schedule.events.count) events in \(feeds) feeds (\(result.status.rawValue)); "
+                    + "\(release.changes.count) change\(release.changes.count == 1 ? "" : "s") since the last release")
         }
 
         static func defaultLedgerPath(for plan: String) -> String {
@@ -85,7 +94,8 @@ extension Convene {
         /// The publish time to the minute, as `YYYY-MM-DDTHH:MM:00Z`.
         func publishTime() throws -> String {
             if let now {
-                guard let minute = Timestamp.parseRFC3339(now.count == 17 ? String(now.dropLast()) + ":00Z" : now) else {
+                guard let minute = Timestamp.parseRFC3339(now.count == 17 ? String(now.dropLast()) + ":00Z" : now)
+                else {
                     Terminal.printError("error: --now '\(now)' is not a time; write it as 2021-01-15T09:00Z")
                     throw ExitCode(ExitStatus.invalidInput)
                 }

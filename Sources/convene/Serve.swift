@@ -29,14 +29,18 @@ extension Convene {
         @Option(help: ArgumentHelp("Seconds a kept-alive connection may wait for a request.", valueName: "seconds"))
         var idleTimeout: Double = 75
 
-        @Option(help: ArgumentHelp("Connections open at once; more wait. (default: 4096, less if ulimit -n is low)",
-                                   valueName: "n"))
+        @Option(
+            help: ArgumentHelp(
+                "Connections open at once; more wait. (default: 4096, less if ulimit -n is low)",
+                valueName: "n"))
         var maxConnections: Int?
 
         func run() async throws {
             let options = try serveOptions()
             guard FileManager.default.fileExists(atPath: dir + "/" + ReleaseLayout.manifest) else {
-                Terminal.printError("\(dir): error: not a release (no \(ReleaseLayout.manifest)); write one with convene publish PLAN --out \(dir)")
+                Terminal.printError(
+                    "\(dir): error: not a release (no \(ReleaseLayout.manifest)); write one with convene publish PLAN --out \(dir)"
+                )
                 throw ExitCode(ExitStatus.invalidInput)
             }
             try await buildServer(options).runService()

@@ -10,15 +10,20 @@ struct SolveOptions: ParsableArguments {
     @Option(help: "Seed for tie-breaking and search; the same seed gives the same schedule.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("time-limit"),
-            help: "Seconds for the whole command (reading, modelling, solving, explaining); the best schedule found by then is used.")
+    @Option(
+        name: .customLong("time-limit"),
+        help:
+            "Seconds for the whole command (reading, modelling, solving, explaining); the best schedule found by then is used."
+    )
     var timeLimit: Double = 30
 
     @Option(name: .customLong("keep"), help: "A published schedule.json to change as little as possible.")
     var keep: String?
 
     func validate() throws {
-        guard timeLimit.isFinite, timeLimit >= 0 else { throw ValidationError("--time-limit takes a number of seconds, 0 or more") }
+        guard timeLimit.isFinite, timeLimit >= 0 else {
+            throw ValidationError("--time-limit takes a number of seconds, 0 or more")
+        }
     }
 
     /// The command's deadline: `--time-limit` from now. Commands start it first thing.
@@ -67,9 +72,10 @@ struct SolveOptions: ParsableArguments {
                 Terminal.report(diagnostics)
                 throw ExitCode(ExitStatus.invalidInput)
             case .modelTimeLimit(let limit):
-                Terminal.printError("\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building the model "
-                    + "(\(limit.eventsModelled) of \(limit.events) events' possible times enumerated); raise --time-limit, "
-                    + "or use a coarser granularity or narrower windows")
+                Terminal.printError(
+                    "\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building the model "
+                        + "(\(limit.eventsModelled) of \(limit.events) events' possible times enumerated); raise --time-limit, "
+                        + "or use a coarser granularity or narrower windows")
                 throw ExitCode(ExitStatus.noSolution)
             }
         }
@@ -96,9 +102,12 @@ enum ScheduleFile {
     static let sizeLimit = 64 * 1_048_576
 
     static func read(_ path: String) throws -> ScheduleDocument {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > sizeLimit {
-            Terminal.printError("\(path):1:1: error: the schedule file is over the \(sizeLimit / 1_048_576) MB limit; "
-                + "write it with convene plan --out")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+            size.intValue > sizeLimit
+        {
+            Terminal.printError(
+                "\(path):1:1: error: the schedule file is over the \(sizeLimit / 1_048_576) MB limit; "
+                    + "write it with convene plan --out")
             throw ExitCode(ExitStatus.invalidInput)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -108,7 +117,9 @@ enum ScheduleFile {
         do {
             return try JSONDecoder().decode(ScheduleDocument.self, from: data)
         } catch {
-            Terminal.printError("\(path):1:1: error: not a schedule document (\(JSONErrorText.describe(error))); write it with convene plan --out")
+            Terminal.printError(
+                "\(path):1:1: error: not a schedule document (\(JSONErrorText.describe(error))); write it with convene plan --out"
+            )
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

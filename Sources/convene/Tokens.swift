@@ -19,14 +19,16 @@ extension Convene {
                 do {
                     return try TokenStore(path: TokenStore.path(forRelease: dir))
                 } catch {
-                    Terminal.printError("\(TokenStore.path(forRelease: dir)): error: cannot open the token store (\(error))")
+                    Terminal.printError(
+                        "\(TokenStore.path(forRelease: dir)): error: cannot open the token store (\(error))")
                     throw ExitCode(ExitStatus.invalidInput)
                 }
             }
         }
 
         struct Issue: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Issue a token for a person and print their private feed's links.")
+            static let configuration = CommandConfiguration(
+                abstract: "Issue a token for a person and print their private feed's links.")
 
             @Argument(help: "The person's id in the plan.")
             var person: String
@@ -37,8 +39,12 @@ extension Convene {
             var baseURL: String = "http://localhost:8080"
 
             func run() throws {
-                guard FileManager.default.fileExists(atPath: store.dir + "/" + ReleaseLayout.personalFeed(person: person)) else {
-                    Terminal.printError("error: the release in \(store.dir) has no personal feed for '\(person)'; check the id or publish first")
+                guard
+                    FileManager.default.fileExists(atPath: store.dir + "/" + ReleaseLayout.personalFeed(person: person))
+                else {
+                    Terminal.printError(
+                        "error: the release in \(store.dir) has no personal feed for '\(person)'; check the id or publish first"
+                    )
                     throw ExitCode(ExitStatus.invalidInput)
                 }
                 let token = try store.open().issue(person: person)
@@ -46,24 +52,30 @@ extension Convene {
                 let https = "\(base)/feeds/p/\(token).ics"
                 print("Personal feed of \(person) — keep these links private; they are shown only once:")
                 print("  \(https)")
-                print("  \(https.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://"))")
+                print(
+                    "  \(https.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://"))"
+                )
             }
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List tokens (never the secrets: only ids, people and dates).")
+            static let configuration = CommandConfiguration(
+                abstract: "List tokens (never the secrets: only ids, people and dates).")
 
             @OptionGroup var store: Store
 
             func run() throws {
                 for token in try store.open().list() {
-                    print("\(token.id)  \(token.person)  issued \(token.created)\(token.revoked.map { "  revoked \($0)" } ?? "")")
+                    print(
+                        "\(token.id)  \(token.person)  issued \(token.created)\(token.revoked.map { "  revoked \($0)" } ?? "")"
+                    )
                 }
             }
         }
 
         struct Revoke: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Revoke a person's tokens, or one token by its id.")
+            static let configuration = CommandConfiguration(
+                abstract: "Revoke a person's tokens, or one token by its id.")
 
             @Argument(help: "A person's id (all their tokens) or a token id from `tokens list`.")
             var personOrId: String

@@ -20,7 +20,8 @@ import Chronology
         #expect(files.count == 2 * (1 + 2 + 2 + 4 + 4))  // programme, 2 days, 2 tracks, 4 sessions, 4 speakers
         if let update = ProcessInfo.processInfo.environment["CONVENE_UPDATE_GOLDEN"] {
             for (name, text) in files {
-                let url = URL(fileURLWithPath: update).appendingPathComponent(name.replacingOccurrences(of: "/", with: "__"))
+                let url = URL(fileURLWithPath: update).appendingPathComponent(
+                    name.replacingOccurrences(of: "/", with: "__"))
                 try Data(text.utf8).write(to: url)
             }
         }
@@ -40,7 +41,8 @@ import Chronology
             let page = try #require(files["sessions/\(entry.id).md"])
             let start = try #require(Timestamp.parseRFC3339(entry.startUTC))
             // The host line: "**Wed 15 Dec 2021, 19:00–20:00 Asia/Seoul (UTC+09:00)**".
-            for line in page.split(separator: "\n") where line.hasPrefix("**") || line.hasPrefix("| ") && line.contains("(UTC") {
+            for line in page.split(separator: "\n")
+            where line.hasPrefix("**") || line.hasPrefix("| ") && line.contains("(UTC") {
                 guard let instant = Self.readBack(String(line)) else { continue }
                 #expect(instant == start, "\(entry.id): '\(line)' is not \(entry.startUTC)")
                 checked += 1
@@ -61,9 +63,10 @@ import Chronology
             return (1..<m.numberOfRanges).compactMap { Range(m.range(at: $0), in: line).map { String(line[$0]) } }
         }
         guard let d = groups(date), let t = groups(time), let o = groups(offset),
-              let day = Int(d[0]), let month = months.firstIndex(of: d[1]), let year = Int(d[2]),
-              let civil = Chronology.CivilDate(year: year, month: month + 1, day: day),
-              let h = Int(t[0]), let m = Int(t[1]), let oh = Int(o[1]), let om = Int(o[2]) else { return nil }
+            let day = Int(d[0]), let month = months.firstIndex(of: d[1]), let year = Int(d[2]),
+            let civil = Chronology.CivilDate(year: year, month: month + 1, day: day),
+            let h = Int(t[0]), let m = Int(t[1]), let oh = Int(o[1]), let om = Int(o[2])
+        else { return nil }
         let sign = o[0] == "-" ? -1 : 1
         return civil.dayNumber * 1440 + h * 60 + m - sign * (oh * 60 + om)
     }
@@ -80,7 +83,9 @@ import Chronology
             try renderer.render(model: model, assignment: assignment)
         } throws: { error in
             guard let diagnostics = (error as? AgendaError)?.diagnostics else { return false }
-            return diagnostics.map(\.description) == ["\(session.path):12:5: error: unknown name 'titel'; did you mean 'title'?"]
+            return diagnostics.map(\.description) == [
+                "\(session.path):12:5: error: unknown name 'titel'; did you mean 'title'?"
+            ]
         }
     }
 
@@ -106,7 +111,7 @@ import Chronology
             try AgendaRenderer(directory: folder.path)
         } throws: { error in
             (error as? AgendaError)?.diagnostics.map(\.description) == [
-                "\(style.path):\(line):1: error: the partial 'style' includes itself, so it would never end; remove this {{> style}}",
+                "\(style.path):\(line):1: error: the partial 'style' includes itself, so it would never end; remove this {{> style}}"
             ]
         }
     }
@@ -115,16 +120,21 @@ import Chronology
         // A page that includes a partial 10,001 times: refused at the 10,000th, whose copies with
         // the page itself pass the limit.
         let page = String(repeating: "{{> style}}", count: TemplateCheck.expansionLimit + 1)
-        let problems = TemplateCheck.partialProblems([(name: "day.html", path: "day.html.mustache", text: page),
-                                                      (name: "style", path: "style.html.mustache", text: "<style></style>")],
-                                                     partials: ["style"])
-        #expect(problems.map(\.description) == [
-            "day.html.mustache:1:109990: error: partials included here expand to more than 10000 copies; include each partial fewer times",
-        ])
+        let problems = TemplateCheck.partialProblems(
+            [
+                (name: "day.html", path: "day.html.mustache", text: page),
+                (name: "style", path: "style.html.mustache", text: "<style></style>"),
+            ],
+            partials: ["style"])
+        #expect(
+            problems.map(\.description) == [
+                "day.html.mustache:1:109990: error: partials included here expand to more than 10000 copies; include each partial fewer times"
+            ])
     }
 
     func copyOfTemplates() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-templates-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: SmallSummit.templates), to: folder)
         return folder
     }

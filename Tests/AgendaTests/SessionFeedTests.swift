@@ -7,8 +7,10 @@ import Testing
 @Suite struct SessionFeedTests {
     @Test func sessionsArePublishedPerTrackAndPerSpeaker() throws {
         let (model, _, schedule) = try SmallSummit.solved()
-        let release = try ReleaseBuilder(plan: model.plan, schedule: schedule, previous: nil, now: "2021-12-01T00:00:00Z",
-                                         baseURL: "https://summit.example.org").build()
+        let release = try ReleaseBuilder(
+            plan: model.plan, schedule: schedule, previous: nil, now: "2021-12-01T00:00:00Z",
+            baseURL: "https://summit.example.org"
+        ).build()
         let civic = try #require(release.files["feeds/track-civic.ics"])
         let digital = try #require(release.files["feeds/track-digital.ics"])
         let tom = try #require(release.files["private/person-tom.ics"])
@@ -20,7 +22,8 @@ import Testing
         #expect(try ICalComponent(parsing: all).count(of: "VEVENT") == 4)
         // Times are the host zone's wall clock with a TZID; the room is the location.
         let civicStart = try #require(schedule.events.first { $0.id == "civic" })
-        let local = civicStart.start.prefix(16).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let local = civicStart.start.prefix(16).replacingOccurrences(of: "-", with: "").replacingOccurrences(
+            of: ":", with: "")
         #expect(civic.contains("DTSTART;TZID=Asia/Seoul:\(local)00"))
         #expect(civic.replacingOccurrences(of: "\r\n ", with: "").contains("LOCATION:Hall (hybrid room)"))
     }

@@ -67,12 +67,15 @@ enum SmallSummit {
 
     /// The plan solved, written to a temporary folder first so positions are real.
     static func solved() throws -> (model: PlanModel, assignment: [Int], schedule: ScheduleDocument) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-agenda-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-agenda-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("summit.yaml").path
         try Data(plan.utf8).write(to: URL(fileURLWithPath: path))
         let loaded = PlanLoader.load(path)
-        guard let plan = loaded.plan else { throw Failure(text: loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+        guard let plan = loaded.plan else {
+            throw Failure(text: loaded.diagnostics.map(\.description).joined(separator: "\n"))
+        }
         let model = ModelBuilder.build(plan)
         let result = Solver(model.problem).solve()
         guard let assignment = result.assignment else { throw Failure(text: "no timetable: \(result.status)") }
@@ -82,7 +85,8 @@ enum SmallSummit {
     struct Failure: Error { let text: String }
 
     static var templates: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("templates").path
     }
 }

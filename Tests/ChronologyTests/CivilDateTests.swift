@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func impossibleDatesAreRefusedWithAReason() {
-        #expect(CivilDate.parse("2021-02-30") == .failure(ChronologyProblem("impossible date '2021-02-30': February 2021 has 28 days")))
+        #expect(
+            CivilDate.parse("2021-02-30")
+                == .failure(ChronologyProblem("impossible date '2021-02-30': February 2021 has 28 days")))
         #expect(CivilDate.parse("2020-02-29") == .success(CivilDate(year: 2020, month: 2, day: 29)!))
         #expect(CivilDate.parse("1900-02-29").isFailure)
         #expect(CivilDate.parse("2000-02-29").isSuccess)

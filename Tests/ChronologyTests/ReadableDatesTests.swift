@@ -17,13 +17,16 @@ import Testing
     }
 
     @Test func timedPlacementsKeepTheirOffset() {
-        #expect(ReadableDates.placement(start: "2021-07-13T10:00:00+03:00", end: "2021-07-13T12:00:00+03:00")
-            == "13 Jul 2021 10:00–12:00 (UTC+03:00)")
-        #expect(ReadableDates.placement(start: "2021-07-13T23:00:00+05:30", end: "2021-07-14T01:00:00+05:30")
-            == "13 Jul 2021 23:00 – 14 Jul 2021 01:00 (UTC+05:30)")
+        #expect(
+            ReadableDates.placement(start: "2021-07-13T10:00:00+03:00", end: "2021-07-13T12:00:00+03:00")
+                == "13 Jul 2021 10:00–12:00 (UTC+03:00)")
+        #expect(
+            ReadableDates.placement(start: "2021-07-13T23:00:00+05:30", end: "2021-07-14T01:00:00+05:30")
+                == "13 Jul 2021 23:00 – 14 Jul 2021 01:00 (UTC+05:30)")
         // Across a daylight-saving change the two ends carry their own offsets.
-        #expect(ReadableDates.placement(start: "2021-03-28T00:30:00+00:00", end: "2021-03-28T02:30:00+01:00")
-            == "28 Mar 2021 00:30 (UTC+00:00)–02:30 (UTC+01:00)")
+        #expect(
+            ReadableDates.placement(start: "2021-03-28T00:30:00+00:00", end: "2021-03-28T02:30:00+01:00")
+                == "28 Mar 2021 00:30 (UTC+00:00)–02:30 (UTC+01:00)")
     }
 
     @Test func textThatIsNotAPlacementIsKept() {

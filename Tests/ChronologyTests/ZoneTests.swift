@@ -61,7 +61,10 @@ import Testing
 }
 
 @Suite struct ZoneClockTests {
-    @Test(arguments: ["America/New_York", "Europe/London", "Asia/Kolkata", "Pacific/Apia", "Pacific/Auckland", "Australia/Lord_Howe", "Asia/Seoul"])
+    @Test(arguments: [
+        "America/New_York", "Europe/London", "Asia/Kolkata", "Pacific/Apia", "Pacific/Auckland", "Australia/Lord_Howe",
+        "Asia/Seoul",
+    ])
     func agreesWithTheTzDatabaseEveryHourOf2021(name: String) throws {
         let zone = try #require(Zone(name))
         let first = try CivilDate.parse("2021-01-01").get().dayNumber
@@ -71,7 +74,9 @@ import Testing
         }
         for day in stride(from: first, to: first + 365, by: 1) {
             for minute in [0, 90, 150, 600, 1410] {
-                #expect(clock.utcMinute(day: day, minute: minute) == zone.utcMinute(of: CivilDate(dayNumber: day), minuteOfDay: minute))
+                #expect(
+                    clock.utcMinute(day: day, minute: minute)
+                        == zone.utcMinute(of: CivilDate(dayNumber: day), minuteOfDay: minute))
             }
         }
     }

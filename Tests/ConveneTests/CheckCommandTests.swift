@@ -13,17 +13,21 @@ import Testing
     @Test func invalidPlanExitsOneWithEveryProblemOnStderr() throws {
         let folder = try scratchFolder()
         let plan = folder.appendingPathComponent("bad.yaml")
-        try Data("calendar:\n  id: x\n  name: X\n  zone: Asia/Seol\n  horizon: 2021\nevents:\n  - {id: a, title: A, duraton: 1d}\n".utf8).write(to: plan)
+        try Data(
+            "calendar:\n  id: x\n  name: X\n  zone: Asia/Seol\n  horizon: 2021\nevents:\n  - {id: a, title: A, duraton: 1d}\n"
+                .utf8
+        ).write(to: plan)
         let outcome = try ConveneBinary.run(["check", "bad.yaml"], in: folder)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr == """
-            bad.yaml:4:9: error: unknown time zone 'Asia/Seol'; did you mean 'Asia/Seoul'?
-            bad.yaml:7:5: error: missing required field 'duration' in event 'a'
-            bad.yaml:7:5: error: missing required field 'window' in event 'a'
-            bad.yaml:7:23: error: unknown key 'duraton' in event 'a'; did you mean 'duration'?
-            4 errors
+        #expect(
+            outcome.stderr == """
+                bad.yaml:4:9: error: unknown time zone 'Asia/Seol'; did you mean 'Asia/Seoul'?
+                bad.yaml:7:5: error: missing required field 'duration' in event 'a'
+                bad.yaml:7:5: error: missing required field 'window' in event 'a'
+                bad.yaml:7:23: error: unknown key 'duraton' in event 'a'; did you mean 'duration'?
+                4 errors
 
-            """)
+                """)
     }
 
     /// Whatever a user types, `convene check` answers with a diagnostic, never a trap.
@@ -55,15 +59,20 @@ import Testing
     /// plan still checks clean; an error in one fails the check.
     @Test func importedCalendarWarningsDoNotFailTheCheck() throws {
         let folder = try scratchFolder()
-        let plan = "calendar: {id: t, name: T, zone: Europe/Paris, horizon: 2021}\nevents:\n  - {id: a, title: A, duration: 1d, window: 2021-05}\n"
+        let plan =
+            "calendar: {id: t, name: T, zone: Europe/Paris, horizon: 2021}\nevents:\n  - {id: a, title: A, duration: 1d, window: 2021-05}\n"
             + "blackouts:\n  - {id: holidays, ics: holidays.ics}\n"
         try Data(plan.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
-        let quirk = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
+        let quirk =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
             + "X-APPLE-RADIUS=49.91307046514149\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         try Data(quirk.utf8).write(to: folder.appendingPathComponent("holidays.ics"))
         let warned = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
         #expect(warned.status == 0, "\(warned.stderr)")
-        #expect(warned.stderr == "holidays.ics:7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored\n")
+        #expect(
+            warned.stderr
+                == "holidays.ics:7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored\n"
+        )
         #expect(warned.stdout.hasPrefix("plan.yaml: ok"))
 
         let endless = quirk.replacingOccurrences(of: "X-APPLE-RADIUS=49.91307046514149", with: "RRULE:FREQ=SECONDLY")
@@ -71,7 +80,9 @@ import Testing
         try Data(endless.utf8).write(to: folder.appendingPathComponent("holidays.ics"))
         let refused = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
         #expect(refused.status == 1)
-        #expect(refused.stderr.hasPrefix("holidays.ics:7:1: error: the calendar expands to more than 200,000 occurrences by this RRULE"))
+        #expect(
+            refused.stderr.hasPrefix(
+                "holidays.ics:7:1: error: the calendar expands to more than 200,000 occurrences by this RRULE"))
     }
 
     func scratchFolder() throws -> URL {
@@ -85,12 +96,19 @@ import Testing
     @Test func malformedImportedCalendarIsReportedAtItsLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-ics-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20210920\r\nEND:VCALENDAR\r\n".utf8)
-            .write(to: folder.appendingPathComponent("busy.ics"))
-        try Data("calendar: {id: x, name: X, zone: UTC, horizon: 2021}\nblackouts:\n  - {id: busy, ics: busy.ics}\n".utf8)
-            .write(to: folder.appendingPathComponent("plan.yaml"))
+        try Data(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20210920\r\nEND:VCALENDAR\r\n".utf8
+        )
+        .write(to: folder.appendingPathComponent("busy.ics"))
+        try Data(
+            "calendar: {id: x, name: X, zone: UTC, horizon: 2021}\nblackouts:\n  - {id: busy, ics: busy.ics}\n".utf8
+        )
+        .write(to: folder.appendingPathComponent("plan.yaml"))
         let outcome = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.hasPrefix("busy.ics:5:1: error: END:VCALENDAR closes BEGIN:VEVENT of line 3; fix the file or export it again from its calendar"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "busy.ics:5:1: error: END:VCALENDAR closes BEGIN:VEVENT of line 3; fix the file or export it again from its calendar"
+            ))
     }
 }

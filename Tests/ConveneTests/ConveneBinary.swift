@@ -9,14 +9,16 @@ struct ConveneBinary {
     }
 
     /// The repository root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// `$CONVENE_BIN`, else the executable next to the test bundle, else `.build/debug/convene`.
     static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["CONVENE_BIN"] { return URL(fileURLWithPath: path) }
         let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("convene")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        let nextToTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("convene")
+        let nextToTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("convene")
         if FileManager.default.isExecutableFile(atPath: nextToTests.path) { return nextToTests }
         return root.appendingPathComponent(".build/debug/convene")
     }
@@ -34,8 +36,9 @@ struct ConveneBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

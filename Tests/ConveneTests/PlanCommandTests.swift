@@ -39,7 +39,9 @@ import Testing
         // Open Gov Week in May, on weekdays.
         #expect(start("open-gov-week").hasPrefix("2021-05-"))
         // Roundtables from July to September; the Summit in Q4 after all of them, clear of G20 and COP26.
-        let roundtables = ["roundtable-africa-middle-east", "roundtable-americas", "roundtable-asia-pacific", "roundtable-europe"]
+        let roundtables = [
+            "roundtable-africa-middle-east", "roundtable-americas", "roundtable-asia-pacific", "roundtable-europe",
+        ]
         for r in roundtables {
             let s = start(r)
             #expect(s >= "2021-07-01" && s < "2021-10-01", "\(r) at \(s)")
@@ -81,7 +83,8 @@ import Testing
 
     @Test func infeasiblePlanExitsThreeWithAMinimalSetOfRules() throws {
         let folder = try scratch()
-        try Data("""
+        try Data(
+            """
             calendar: {id: x, name: X, zone: Asia/Seoul, horizon: 2021}
             events:
               - {id: roundtable, title: Roundtable, duration: 1d, window: 2021-09-10..2021-09-17}
@@ -95,16 +98,18 @@ import Testing
               - {id: chuseok, name: Chuseok, dates: 2021-09-20..2021-09-22}
               - {id: weekends, weekends: true, applies-to: [summit]}
 
-            """.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plan.yaml"))
         let outcome = try ConveneBinary.run(["plan", "plan.yaml"], in: folder)
         #expect(outcome.status == 3)
-        #expect(outcome.stderr == """
-            plan.yaml: error: the plan cannot be satisfied; these 3 rules cannot all hold (remove or relax any one of them and the rest can):
-            plan.yaml:7:13: note: 'summit' must lie within its window 2021-09-18..2021-09-26
-            plan.yaml:11:5: note: 'summit' may not touch the blackout 'Chuseok' (2021-09-20..2021-09-22)
-            plan.yaml:12:5: note: 'summit' may not touch a weekend (blackout 'weekends')
+        #expect(
+            outcome.stderr == """
+                plan.yaml: error: the plan cannot be satisfied; these 3 rules cannot all hold (remove or relax any one of them and the rest can):
+                plan.yaml:7:13: note: 'summit' must lie within its window 2021-09-18..2021-09-26
+                plan.yaml:11:5: note: 'summit' may not touch the blackout 'Chuseok' (2021-09-20..2021-09-22)
+                plan.yaml:12:5: note: 'summit' may not touch a weekend (blackout 'weekends')
 
-            """)
+                """)
     }
 
     /// Many timed events on a 5-minute grid, and one whose local hours in London and Auckland
@@ -113,7 +118,8 @@ import Testing
         let folder = try scratch()
         var text = "calendar: {id: x, name: X, zone: Europe/London, horizon: 2021, granularity: 5m}\nevents:\n"
         for i in 0..<40 {
-            text += "  - {id: e\(i), title: E\(i), duration: 1h, window: 2021-\(String(format: "%02d", 1 + i % 12))\(i > 0 ? ", after: [e\(i - 1)]" : "")}\n"
+            text +=
+                "  - {id: e\(i), title: E\(i), duration: 1h, window: 2021-\(String(format: "%02d", 1 + i % 12))\(i > 0 ? ", after: [e\(i - 1)]" : "")}\n"
         }
         text += """
               - id: call
@@ -128,11 +134,12 @@ import Testing
         try Data(text.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
         let outcome = try ConveneBinary.run(["plan", "plan.yaml", "--time-limit", "60"], in: folder)
         #expect(outcome.status == 3)
-        #expect(outcome.stderr == """
-            plan.yaml: error: the plan cannot be satisfied; this rule cannot hold on its own:
-            plan.yaml:48:9: note: 'call' must lie between 09:00 and 17:00 local time in Europe/London, Pacific/Auckland
+        #expect(
+            outcome.stderr == """
+                plan.yaml: error: the plan cannot be satisfied; this rule cannot hold on its own:
+                plan.yaml:48:9: note: 'call' must lie between 09:00 and 17:00 local time in Europe/London, Pacific/Auckland
 
-            """)
+                """)
     }
 
     /// The limit bounds the whole command: with no time at all, building the model stops at
@@ -154,6 +161,8 @@ import Testing
         try handle.close()
         let outcome = try ConveneBinary.run(["verify", "calendars/ogp-2021.yaml", path])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr == "\(path):1:1: error: the schedule file is over the 64 MB limit; write it with convene plan --out\n")
+        #expect(
+            outcome.stderr
+                == "\(path):1:1: error: the schedule file is over the 64 MB limit; write it with convene plan --out\n")
     }
 }

@@ -10,10 +10,12 @@ import Testing
         var plan: String { "calendars/ogp-2021.yaml" }
 
         init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-publish-\(UUID().uuidString)")
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "convene-publish-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: ConveneBinary.root.appendingPathComponent("calendars"),
-                                             to: folder.appendingPathComponent("calendars"))
+            try FileManager.default.copyItem(
+                at: ConveneBinary.root.appendingPathComponent("calendars"),
+                to: folder.appendingPathComponent("calendars"))
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("calendars/ogp-2021.ledger.json"))
         }
 
@@ -28,8 +30,11 @@ import Testing
         func feeds() throws -> [String: String] {
             var result: [String: String] = [:]
             for folder in ["feeds", "private"] {
-                let names = try FileManager.default.contentsOfDirectory(atPath: release.appendingPathComponent(folder).path)
-                for name in names where name.hasSuffix(".ics") { result["\(folder)/\(name)"] = try file("\(folder)/\(name)") }
+                let names = try FileManager.default.contentsOfDirectory(
+                    atPath: release.appendingPathComponent(folder).path)
+                for name in names where name.hasSuffix(".ics") {
+                    result["\(folder)/\(name)"] = try file("\(folder)/\(name)")
+                }
             }
             return result
         }
@@ -55,10 +60,13 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let feeds = try w.feeds()
         #expect(feeds.count >= 30)
-        #expect(feeds["feeds/all.ics"] != nil && feeds["feeds/fora.ics"] != nil && feeds["feeds/audience-steering-committee.ics"] != nil)
+        #expect(
+            feeds["feeds/all.ics"] != nil && feeds["feeds/fora.ics"] != nil
+                && feeds["feeds/audience-steering-committee.ics"] != nil)
         let manifest = try JSONSerialization.jsonObject(with: Data(try w.file("manifest.json").utf8)) as? [String: Any]
         let listed = (manifest?["feeds"] as? [[String: Any]]) ?? []
-        #expect(listed.allSatisfy { ($0["file"] as? String)?.hasPrefix("feeds/") == true }, "no personal feed is public")
+        #expect(
+            listed.allSatisfy { ($0["file"] as? String)?.hasPrefix("feeds/") == true }, "no personal feed is public")
         for (name, text) in feeds.sorted(by: { $0.key < $1.key }) {
             #expect(FeedLint.problems(in: text) == [], "\(name)")
             let calendar = try ICalComponent(parsing: text)
@@ -112,10 +120,13 @@ import Testing
         // Remove the tenth results story; pin the awards launch to a new date.
         try w.edit("calendars/ogp-2021/events.yaml") { text in
             var t = text
-            if let start = t.range(of: "  - id: results-story-10\n"), let end = t.range(of: "\n\n", range: start.upperBound..<t.endIndex) {
+            if let start = t.range(of: "  - id: results-story-10\n"),
+                let end = t.range(of: "\n\n", range: start.upperBound..<t.endIndex)
+            {
                 t.removeSubrange(start.lowerBound..<end.upperBound)
             }
-            return t.replacingOccurrences(of: "  - id: awards-launch\n", with: "  - id: awards-launch\n    pinned: 2021-05-27\n")
+            return t.replacingOccurrences(
+                of: "  - id: awards-launch\n", with: "  - id: awards-launch\n    pinned: 2021-05-27\n")
         }
         try w.edit("calendars/ogp-2021.yaml") { $0.replacingOccurrences(of: ", results-story-10]", with: "]") }
         let outcome = try w.publish(now: "2021-02-01T10:00Z")
@@ -145,7 +156,8 @@ import Testing
         #expect(try w.publish(now: "2021-01-15T09:00Z").status == 0)
         let original = try w.feeds()
         try w.edit("calendars/ogp-2021/events.yaml") {
-            $0.replacingOccurrences(of: "  - id: awards-launch\n", with: "  - id: awards-launch\n    pinned: 2021-05-27\n")
+            $0.replacingOccurrences(
+                of: "  - id: awards-launch\n", with: "  - id: awards-launch\n    pinned: 2021-05-27\n")
         }
         for delay in [0.3, 0.8, 1.5] {
             let process = Process()

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import ICal
 import Testing
@@ -18,9 +18,12 @@ import Testing
         init() throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-live-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: ConveneBinary.root.appendingPathComponent("calendars"), to: folder.appendingPathComponent("calendars"))
+            try FileManager.default.copyItem(
+                at: ConveneBinary.root.appendingPathComponent("calendars"),
+                to: folder.appendingPathComponent("calendars"))
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("calendars/ogp-2021.ledger.json"))
-            let published = try ConveneBinary.run(["publish", "calendars/ogp-2021.yaml", "--out", "release", "--now", "2021-01-15T09:00Z"], in: folder)
+            let published = try ConveneBinary.run(
+                ["publish", "calendars/ogp-2021.yaml", "--out", "release", "--now", "2021-01-15T09:00Z"], in: folder)
             guard published.status == 0 else { throw LiveError(text: published.stderr) }
             port = try Self.freePort()
             process.executableURL = ConveneBinary.executable
@@ -45,7 +48,9 @@ import Testing
             address.sin_port = 0
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+                }
             }
             guard bound else { throw LiveError(text: "no free port") }
             return Int(UInt16(bigEndian: address.sin_port))
@@ -81,17 +86,25 @@ import Testing
     }
 
     @Test func vdirsyncerSubscribesAndGetsEveryEventAtItsTime() throws {
-        let vdirsyncer = try #require(["/usr/bin/vdirsyncer", "/usr/local/bin/vdirsyncer"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                      "vdirsyncer is missing: make test installs it")
+        let vdirsyncer = try #require(
+            ["/usr/bin/vdirsyncer", "/usr/local/bin/vdirsyncer"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
+            "vdirsyncer is missing: make test installs it")
         let server = try LiveServer()
-        let token = try ConveneBinary.run(["tokens", "issue", "sc-korea", "--dir", "release", "--base-url", server.base], in: server.folder)
+        let token = try ConveneBinary.run(
+            ["tokens", "issue", "sc-korea", "--dir", "release", "--base-url", server.base], in: server.folder)
         #expect(token.status == 0, "\(token.stderr)")
-        let personal = try #require(token.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix("http://") })
+        let personal = try #require(
+            token.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first {
+                $0.hasPrefix("http://")
+            })
         for (name, url) in [("all", "\(server.base)/feeds/all.ics"), ("mine", personal)] {
             let vdir = server.folder.appendingPathComponent("vdir-\(name)")
             try FileManager.default.createDirectory(at: vdir, withIntermediateDirectories: true)
             let config = server.folder.appendingPathComponent("vdirsyncer-\(name).conf")
-            try Data("""
+            try Data(
+                """
                 [general]
                 status_path = "\(server.folder.path)/status-\(name)/"
 
@@ -109,21 +122,29 @@ import Testing
                 path = "\(vdir.path)"
                 fileext = ".ics"
 
-                """.utf8).write(to: config)
+                """.utf8
+            ).write(to: config)
             let (discovered, discovery) = try server.run(vdirsyncer, ["-c", config.path, "discover", "feed"])
             #expect(discovered == 0, "\(discovery)")
             let (status, output) = try server.run(vdirsyncer, ["-c", config.path, "sync"])
             #expect(status == 0, "\(output)")
             let python = InteropTests.python
             let expected = name == "all" ? 49 : personalCount(server, person: "sc-korea")
-            let (checked, report) = try server.run(python, [ConveneBinary.root.appendingPathComponent("Tests/interop/check_vdir.py").path,
-                                                            vdir.path, server.folder.appendingPathComponent("release/schedule.json").path, String(expected)])
+            let (checked, report) = try server.run(
+                python,
+                [
+                    ConveneBinary.root.appendingPathComponent("Tests/interop/check_vdir.py").path,
+                    vdir.path, server.folder.appendingPathComponent("release/schedule.json").path, String(expected),
+                ])
             #expect(checked == 0, "\(report)")
         }
     }
 
     func personalCount(_ server: LiveServer, person: String) -> Int {
-        let text = (try? String(contentsOf: server.folder.appendingPathComponent("release/private/person-\(person).ics"), encoding: .utf8)) ?? ""
+        let text =
+            (try? String(
+                contentsOf: server.folder.appendingPathComponent("release/private/person-\(person).ics"),
+                encoding: .utf8)) ?? ""
         return text.components(separatedBy: "BEGIN:VEVENT").count - 1
     }
 
@@ -148,11 +169,17 @@ import Testing
         for (i, date) in ["2021-05-26", "2021-05-27", "2021-05-28"].enumerated() {
             let events = server.folder.appendingPathComponent("calendars/ogp-2021/events.yaml")
             var text = try String(contentsOf: events, encoding: .utf8)
-            if i == 0 { text = text.replacingOccurrences(of: "  - id: awards-launch\n", with: "  - id: awards-launch\n    pinned: \(date)\n") }
-            else { text = text.replacingOccurrences(of: "pinned: \(["2021-05-26", "2021-05-27", "2021-05-28"][i - 1])", with: "pinned: \(date)") }
+            if i == 0 {
+                text = text.replacingOccurrences(
+                    of: "  - id: awards-launch\n", with: "  - id: awards-launch\n    pinned: \(date)\n")
+            } else {
+                text = text.replacingOccurrences(
+                    of: "pinned: \(["2021-05-26", "2021-05-27", "2021-05-28"][i - 1])", with: "pinned: \(date)")
+            }
             try Data(text.utf8).write(to: events)
-            let published = try ConveneBinary.run(["publish", "calendars/ogp-2021.yaml", "--out", "release", "--now", "2021-02-0\(i + 1)T09:00Z"],
-                                                  in: server.folder)
+            let published = try ConveneBinary.run(
+                ["publish", "calendars/ogp-2021.yaml", "--out", "release", "--now", "2021-02-0\(i + 1)T09:00Z"],
+                in: server.folder)
             #expect(published.status == 0, "\(published.stderr)")
         }
         Thread.sleep(forTimeInterval: 0.3)

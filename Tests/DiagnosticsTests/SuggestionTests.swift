@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func diagnosticsPrintAsPathLineColumn() {
-        let d = Diagnostic.error(at: SourceLocation(path: "plan.yaml", line: 3, column: 7), "unknown key 'x'", hint: "did you mean 'id'?")
+        let d = Diagnostic.error(
+            at: SourceLocation(path: "plan.yaml", line: 3, column: 7), "unknown key 'x'", hint: "did you mean 'id'?")
         #expect(d.description == "plan.yaml:3:7: error: unknown key 'x'; did you mean 'id'?")
     }
 }

@@ -11,13 +11,17 @@ import Testing
     static let patience = 20.0
 
     /// Runs `body` against a live server with these timeouts (in seconds) and cap.
-    func withServer(headerTimeout: Double = 600, idleTimeout: Double = 600, maxConnections: Int = 4096,
-                    _ body: (LiveFeedServer) async throws -> Void) async throws {
-        try await LiveFeedServer.run(try ReleaseFixture(), configure: {
-            $0.headerTimeout = .seconds(headerTimeout)
-            $0.idleTimeout = .seconds(idleTimeout)
-            $0.maxConnections = maxConnections
-        }, body)
+    func withServer(
+        headerTimeout: Double = 600, idleTimeout: Double = 600, maxConnections: Int = 4096,
+        _ body: (LiveFeedServer) async throws -> Void
+    ) async throws {
+        try await LiveFeedServer.run(
+            try ReleaseFixture(),
+            configure: {
+                $0.headerTimeout = .seconds(headerTimeout)
+                $0.idleTimeout = .seconds(idleTimeout)
+                $0.maxConnections = maxConnections
+            }, body)
     }
 
     @Test func halfRequestLinesAndSilenceAreClosedAfterTheHeaderTimeout() async throws {

@@ -10,8 +10,10 @@ import Testing
 /// The server `buildServer` puts together, as `convene serve` runs it, with requests sent
 /// in-process to its responder; `ConnectionLimitsTests` run the same server on real sockets.
 @Suite struct FeedServerTests {
-    func withServer(_ fixture: ReleaseFixture, logger: Logger = Logger(label: "test"),
-                    _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func withServer(
+        _ fixture: ReleaseFixture, logger: Logger = Logger(label: "test"),
+        _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let server = try buildServer(ServeOptions(releaseDir: fixture.release), logger: logger)
         let app = Application(responder: server.responder)
         try await app.test(.router) { client in try await test(client) }
@@ -66,12 +68,14 @@ import Testing
     @Test func gzipWhenAsked() async throws {
         let fixture = try ReleaseFixture()
         try await withServer(fixture) { client in
-            let response = try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.acceptEncoding: "gzip, deflate"])
+            let response = try await client.execute(
+                uri: "/feeds/all.ics", method: .get, headers: [.acceptEncoding: "gzip, deflate"])
             #expect(response.headers[.contentEncoding] == "gzip")
             var body = response.body
             let plain = try body.decompress(with: .gzip())
             #expect(String(buffer: plain) == ReleaseFixture.feed)
-            let refused = try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.acceptEncoding: "gzip;q=0"])
+            let refused = try await client.execute(
+                uri: "/feeds/all.ics", method: .get, headers: [.acceptEncoding: "gzip;q=0"])
             #expect(refused.headers[.contentEncoding] == nil)
         }
     }
@@ -89,7 +93,8 @@ import Testing
 
     @Test(arguments: [
         "/../secret.txt", "/feeds/../../secret.txt", "/feeds/..%2f..%2fsecret.txt", "/feeds/%2e%2e/secret.txt",
-        "/%2e%2e/secret.txt", "//secret.txt", "/feeds/escape.ics", "/private/person-ana.ics", "/private/CHANGES.md", "/feeds/p/person-ana.ics",
+        "/%2e%2e/secret.txt", "//secret.txt", "/feeds/escape.ics", "/private/person-ana.ics", "/private/CHANGES.md",
+        "/feeds/p/person-ana.ics",
         "/etc/passwd", "/feeds/.hidden.ics", "/feeds//all.ics", "/feeds/all.ics/", "/feeds\\all.ics",
     ])
     func pathsCannotLeaveTheRelease(path: String) async throws {
@@ -110,9 +115,11 @@ import Testing
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == "GET, HEAD")
             }
-            let body = try await client.execute(uri: "/feeds/all.ics", method: .get, body: ByteBuffer(string: String(repeating: "x", count: 10_000)))
+            let body = try await client.execute(
+                uri: "/feeds/all.ics", method: .get, body: ByteBuffer(string: String(repeating: "x", count: 10_000)))
             #expect(body.status == .contentTooLarge)
-            let long = try await client.execute(uri: "/feeds/" + String(repeating: "a", count: 3000) + ".ics", method: .get)
+            let long = try await client.execute(
+                uri: "/feeds/" + String(repeating: "a", count: 3000) + ".ics", method: .get)
             #expect(long.status == .uriTooLong)
             // HEAD gets a GET's headers and never a body, refusals included.
             let missing = try await client.execute(uri: "/feeds/nope.ics", method: .head)
@@ -155,7 +162,8 @@ import Testing
             #expect(String(buffer: after.body).contains("X-RELEASE:two"))
             #expect(after.headers[.eTag] != before.headers[.eTag])
             // The old ETag no longer gets a 304.
-            let conditional = try await client.execute(uri: "/feeds/all.ics", method: .get, headers: [.ifNoneMatch: before.headers[.eTag] ?? ""])
+            let conditional = try await client.execute(
+                uri: "/feeds/all.ics", method: .get, headers: [.ifNoneMatch: before.headers[.eTag] ?? ""])
             #expect(conditional.status == .ok)
         }
     }
@@ -173,7 +181,11 @@ import Testing
         #expect(requests.count == 2)
         #expect(requests.allSatisfy { !$0.contains(token) })
         #expect(requests.contains { $0.contains("path=/feeds/p/[token].ics") && $0.contains("status=200") })
-        #expect(requests.contains { $0.contains("method=GET") && $0.contains("path=/feeds/all.ics") && $0.contains("bytes=") && $0.contains("ms=") })
+        #expect(
+            requests.contains {
+                $0.contains("method=GET") && $0.contains("path=/feeds/all.ics") && $0.contains("bytes=")
+                    && $0.contains("ms=")
+            })
     }
 }
 
@@ -196,7 +208,10 @@ struct CapturingHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
         let fields = (metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         capture.append("\(message) \(fields)")
     }

@@ -11,8 +11,10 @@ struct LiveFeedServer {
 
     /// Starts the server on the fixture's release with options `configure` sets, runs `body`
     /// once the server answers, then stops it.
-    static func run(_ fixture: ReleaseFixture, configure: (inout ServeOptions) -> Void,
-                    _ body: (LiveFeedServer) async throws -> Void) async throws {
+    static func run(
+        _ fixture: ReleaseFixture, configure: (inout ServeOptions) -> Void,
+        _ body: (LiveFeedServer) async throws -> Void
+    ) async throws {
         let server = LiveFeedServer(port: try freePort())
         var options = ServeOptions(releaseDir: fixture.release, port: server.port, logLevel: .warning)
         configure(&options)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A plain TCP connection to a loopback port, for what no HTTP client does: send half a
@@ -103,7 +103,8 @@ final class RawConnection {
         let length = field.flatMap { Int($0.dropFirst(name.count).trimmingCharacters(in: .whitespaces)) } ?? 0
         let bodyStart = end + separator.count
         guard pending.count >= bodyStart + length,
-              let status = lines.first?.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+            let status = lines.first?.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
         let body = String(decoding: pending[bodyStart..<(bodyStart + length)], as: UTF8.self)
         pending.removeFirst(bodyStart + length)
         return Answer(status: status, body: body)

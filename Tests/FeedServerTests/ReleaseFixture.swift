@@ -6,7 +6,9 @@ struct ReleaseFixture {
     let folder: URL
     var release: String { folder.appendingPathComponent("release").path }
 
-    static let feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nMETHOD:PUBLISH\r\n" + String(repeating: "X-FILL:padding so that gzip applies\r\n", count: 40) + "END:VCALENDAR\r\n"
+    static let feed =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nMETHOD:PUBLISH\r\n"
+        + String(repeating: "X-FILL:padding so that gzip applies\r\n", count: 40) + "END:VCALENDAR\r\n"
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-serve-\(UUID().uuidString)")
@@ -31,8 +33,9 @@ struct ReleaseFixture {
         try write(feed, "\(base)/feeds/all.ics")
         try write("BEGIN:VCALENDAR\r\nX-WHO:ana\r\nEND:VCALENDAR\r\n", "\(base)/private/person-ana.ics")
         try write("- people to tell: Ana\n", "\(base)/private/CHANGES.md")
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("\(base)/feeds/escape.ics").path,
-                                                   withDestinationPath: folder.appendingPathComponent("secret.txt").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("\(base)/feeds/escape.ics").path,
+            withDestinationPath: folder.appendingPathComponent("secret.txt").path)
     }
 
     /// Switches `release` to another release in one rename, as `convene publish` does.

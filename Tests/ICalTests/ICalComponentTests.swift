@@ -7,7 +7,8 @@ import Testing
     }
 
     @Test func parsesAndCountsEvents() throws {
-        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:20210517\r\nDTEND;VALUE=DATE:20210522\r\nSUMMARY:Open Gov Week\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let text =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:20210517\r\nDTEND;VALUE=DATE:20210522\r\nSUMMARY:Open Gov Week\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let calendar = try ICalComponent(parsing: text)
         #expect(calendar.kind == "VCALENDAR")
         #expect(calendar.count(of: "VEVENT") == 1)
@@ -31,7 +32,8 @@ import Testing
     /// Parsing, reading and freeing on many threads at once: every libical call goes through
     /// the one lock (a debug build stops at a call made without it).
     @Test func componentsAreSafeToUseFromManyThreads() async throws {
-        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20210101T000000Z\r\n"
+        let text =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20210101T000000Z\r\n"
             + "DTSTART;TZID=Asia/Seoul:20211215T090000\r\nDTEND;TZID=Asia/Seoul:20211215T100000\r\nSUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let counts = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {

@@ -9,9 +9,12 @@ import Testing
 @Suite struct ICalCorpusTests {
     /// `.venv/lib/python3.*/site-packages/icalendar/tests/calendars`, if icalendar is installed.
     static let folder: URL? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let lib = root.appendingPathComponent(".venv/lib")
-        let pythons = (try? FileManager.default.contentsOfDirectory(atPath: lib.path))?.filter { $0.hasPrefix("python3") }.sorted() ?? []
+        let pythons =
+            (try? FileManager.default.contentsOfDirectory(atPath: lib.path))?.filter { $0.hasPrefix("python3") }
+            .sorted() ?? []
         return pythons.map { lib.appendingPathComponent("\($0)/site-packages/icalendar/tests/calendars") }
             .first { FileManager.default.fileExists(atPath: $0.path) }
     }()
@@ -59,13 +62,17 @@ import Testing
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             let text = try #require(String(data: data, encoding: .utf8), "\(name) is not UTF-8")
             // 2000–2030, so that the files' recurrences are expanded.
-            let result = Result { () throws(ICalImportError) in try ICalReader.read(text, from: 946_684_800, until: 1_893_456_000) }
+            let result = Result { () throws(ICalImportError) in
+                try ICalReader.read(text, from: 946_684_800, until: 1_893_456_000)
+            }
             switch (result, Self.broken[name]) {
             case (.success, nil):
                 imported += 1
             case (.failure(let error), let expected?):
                 refused += 1
-                #expect(error.line == expected.line, "\(name) (\(expected.why)): refused at line \(error.line): \(error.message)")
+                #expect(
+                    error.line == expected.line,
+                    "\(name) (\(expected.why)): refused at line \(error.line): \(error.message)")
             case (.failure(let error), nil):
                 Issue.record("\(name) is valid but refused at line \(error.line): \(error.message)")
             case (.success, let expected?):
@@ -73,6 +80,8 @@ import Testing
             }
         }
         #expect(imported + refused == names.count)
-        #expect(Set(Self.broken.keys).isSubset(of: names), "broken files missing from the corpus: \(Set(Self.broken.keys).subtracting(names).sorted())")
+        #expect(
+            Set(Self.broken.keys).isSubset(of: names),
+            "broken files missing from the corpus: \(Set(Self.broken.keys).subtracting(names).sorted())")
     }
 }

@@ -8,19 +8,24 @@ import Testing
     static let year2021 = ICalReaderTests.year2021
 
     /// `count` events, each with `rule` from `start` (a DTSTART value), one line of 7 each.
-    static func events(_ count: Int, rule: String, start: String = "20210101T000000Z", length: String = "PT1S") -> String {
+    static func events(
+        _ count: Int, rule: String, start: String = "20210101T000000Z", length: String = "PT1S"
+    ) -> String {
         var body = ""
         for i in 0..<count {
-            body += "BEGIN:VEVENT\r\nUID:e\(i)\r\nDTSTART:\(start)\r\nDURATION:\(length)\r\nRRULE:\(rule)\r\nSUMMARY:E\(i)\r\nEND:VEVENT\r\n"
+            body +=
+                "BEGIN:VEVENT\r\nUID:e\(i)\r\nDTSTART:\(start)\r\nDURATION:\(length)\r\nRRULE:\(rule)\r\nSUMMARY:E\(i)\r\nEND:VEVENT\r\n"
         }
         return ICalReaderTests.calendar(body)
     }
 
-    static let limitMessage = "the calendar expands to more than 200,000 occurrences by this RRULE; import an extract with only the months the plan spans"
+    static let limitMessage =
+        "the calendar expands to more than 200,000 occurrences by this RRULE; import an extract with only the months the plan spans"
 
     @Test func anEndlessSecondlyRuleIsAnErrorNotATruncation() {
         #expect(throws: ICalImportError(line: 8, message: Self.limitMessage)) {
-            try ICalReader.read(Self.events(1, rule: "FREQ=SECONDLY"), from: Self.year2021.from, until: Self.year2021.until)
+            try ICalReader.read(
+                Self.events(1, rule: "FREQ=SECONDLY"), from: Self.year2021.from, until: Self.year2021.until)
         }
     }
 
@@ -33,24 +38,29 @@ import Testing
         }
         #expect(error == ICalImportError(line: 8 + 7 * 11, message: Self.limitMessage))  // the 12th event
         #expect(throws: ICalImportError(line: 8, message: Self.limitMessage)) {
-            try ICalReader.read(Self.events(1_000, rule: "FREQ=SECONDLY"), from: Self.year2021.from, until: Self.year2021.until)
+            try ICalReader.read(
+                Self.events(1_000, rule: "FREQ=SECONDLY"), from: Self.year2021.from, until: Self.year2021.until)
         }
     }
 
     @Test func aSecondlyRuleFrom1900IsAnError() {
         #expect(throws: ICalImportError(line: 8, message: Self.limitMessage)) {
-            try ICalReader.read(Self.events(1, rule: "FREQ=SECONDLY", start: "19000101T000000Z"), from: Self.year2021.from, until: Self.year2021.until)
+            try ICalReader.read(
+                Self.events(1, rule: "FREQ=SECONDLY", start: "19000101T000000Z"), from: Self.year2021.from,
+                until: Self.year2021.until)
         }
         #expect(throws: ICalImportError(line: 8, message: Self.limitMessage)) {
-            try ICalReader.read(Self.events(1, rule: "FREQ=SECONDLY;COUNT=2000000000", start: "19000101T000000Z"),
-                                from: Self.year2021.from, until: Self.year2021.until)
+            try ICalReader.read(
+                Self.events(1, rule: "FREQ=SECONDLY;COUNT=2000000000", start: "19000101T000000Z"),
+                from: Self.year2021.from, until: Self.year2021.until)
         }
     }
 
     @Test func stepsThatReturnNothingCountToo() {
         // libical walks every second of the year looking for December; the walk is what costs.
         #expect(throws: ICalImportError(line: 8, message: Self.limitMessage)) {
-            try ICalReader.read(Self.events(1, rule: "FREQ=SECONDLY;BYMONTH=12"), from: Self.year2021.from, until: Self.year2021.until)
+            try ICalReader.read(
+                Self.events(1, rule: "FREQ=SECONDLY;BYMONTH=12"), from: Self.year2021.from, until: Self.year2021.until)
         }
     }
 
@@ -64,7 +74,8 @@ import Testing
         let text = Self.events(400, rule: "FREQ=DAILY", start: "19010101T100000Z", length: "PT1H")
         let imported = try ICalReader.read(text, from: Self.year2021.from, until: Self.year2021.until)
         #expect(imported.occurrences.count == 400 * 365)
-        #expect(imported.occurrences.first?.span == .instants(start: 1_609_495_200, end: 1_609_498_800))  // 1 Jan 2021, 10:00Z
+        // 1 Jan 2021, 10:00Z.
+        #expect(imported.occurrences.first?.span == .instants(start: 1_609_495_200, end: 1_609_498_800))
     }
 
     /// The jump must not change a single occurrence: each rule is read once over a window that
@@ -73,20 +84,30 @@ import Testing
     /// 3.0.16's set_start shifts a MONTHLY rule by an hour, from a DTSTART of 02:30 in Berlin; none
     /// for DAILY, WEEKLY or YEARLY.)
     @Test(arguments: [
-        "FREQ=DAILY;INTERVAL=3", "FREQ=DAILY;BYDAY=MO,FR;INTERVAL=10", "FREQ=WEEKLY;INTERVAL=2", "FREQ=WEEKLY;BYDAY=TU,SA;INTERVAL=3",
-        "FREQ=MONTHLY;BYDAY=2TU", "FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "FREQ=MONTHLY;INTERVAL=7;BYMONTHDAY=1,15",
-        "FREQ=YEARLY;INTERVAL=2", "FREQ=YEARLY;INTERVAL=2;BYMONTH=3,9;BYMONTHDAY=-1", "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH", "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
+        "FREQ=DAILY;INTERVAL=3", "FREQ=DAILY;BYDAY=MO,FR;INTERVAL=10", "FREQ=WEEKLY;INTERVAL=2",
+        "FREQ=WEEKLY;BYDAY=TU,SA;INTERVAL=3",
+        "FREQ=MONTHLY;BYDAY=2TU", "FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        "FREQ=MONTHLY;INTERVAL=7;BYMONTHDAY=1,15",
+        "FREQ=YEARLY;INTERVAL=2", "FREQ=YEARLY;INTERVAL=2;BYMONTH=3,9;BYMONTHDAY=-1",
+        "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH", "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
         "FREQ=HOURLY;INTERVAL=5", "FREQ=MINUTELY;INTERVAL=7;UNTIL=20210301T000000Z",
     ])
     func jumpingOverThePastKeepsEveryOccurrence(rule: String) throws {
         var read = 0
-        for start in ["DTSTART;TZID=Europe/Berlin:20190315T233000", "DTSTART;TZID=America/New_York:20200101T100000", "DTSTART;VALUE=DATE:20160229"]
+        for start in [
+            "DTSTART;TZID=Europe/Berlin:20190315T233000", "DTSTART;TZID=America/New_York:20200101T100000",
+            "DTSTART;VALUE=DATE:20160229",
+        ]
         where !(start.contains("DATE:") && (rule.contains("HOURLY") || rule.contains("MINUTELY"))) {
-            let text = ICalReaderTests.calendar("BEGIN:VEVENT\r\nUID:r\r\n\(start)\r\nRRULE:\(rule)\r\nSUMMARY:R\r\nEND:VEVENT\r\n")
-            let whole = try ICalReader.read(text, from: 1_450_000_000, until: Self.year2021.until, expansionLimit: 10_000_000).occurrences
+            let text = ICalReaderTests.calendar(
+                "BEGIN:VEVENT\r\nUID:r\r\n\(start)\r\nRRULE:\(rule)\r\nSUMMARY:R\r\nEND:VEVENT\r\n")
+            let whole = try ICalReader.read(
+                text, from: 1_450_000_000, until: Self.year2021.until, expansionLimit: 10_000_000
+            ).occurrences
             let inYear = whole.filter {
                 switch $0.span {
-                case .instants(let s, let e): return s < Self.year2021.until && (e > Self.year2021.from || s >= Self.year2021.from)
+                case .instants(let s, let e):
+                    return s < Self.year2021.until && (e > Self.year2021.from || s >= Self.year2021.from)
                 case .dates(let s, _): return s.year == 2021
                 }
             }
@@ -111,7 +132,10 @@ import Testing
         let imported = try ICalReader.read(text, from: Self.year2021.from, until: Self.year2021.until)
         #expect(imported.occurrences.count == 1_000)  // DTSTART alone
         #expect(imported.warnings.count == 51)
-        #expect(imported.warnings.first == ICalImportWarning(line: 8, message: "the RRULE asks for days no month it names has; only DTSTART is imported"))
+        #expect(
+            imported.warnings.first
+                == ICalImportWarning(
+                    line: 8, message: "the RRULE asks for days no month it names has; only DTSTART is imported"))
         #expect(imported.warnings.last?.message == "950 more warnings from here on, not shown")
     }
 }

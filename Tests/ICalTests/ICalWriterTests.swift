@@ -38,17 +38,21 @@ import Testing
     @Test func vtimezonesHoldOnlyWhatRFC5545Defines() throws {
         let text = try ICalWriter.render(FeedFixtures.small())
         #expect(!text.contains("TZUNTIL"))
-        let zone = "BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\nTZUNTIL:20211231T230000\r\nBEGIN:STANDARD\r\nDTSTART:20210101T090000\r\n"
+        let zone =
+            "BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\nTZUNTIL:20211231T230000\r\nBEGIN:STANDARD\r\nDTSTART:20210101T090000\r\n"
             + "TZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
-        #expect(FeedLint.problems(in: zone).contains("VTIMEZONE Asia/Seoul holds TZUNTIL, which RFC 5545 does not define there"))
+        #expect(
+            FeedLint.problems(in: zone).contains(
+                "VTIMEZONE Asia/Seoul holds TZUNTIL, which RFC 5545 does not define there"))
     }
 
     /// Each yearly zone rule ends a day after its last onset, so that readers which take the UTC
     /// UNTIL for local time (vobject) still see that onset; the onsets are those of 2021.
     @Test func zoneRulesEndADayAfterTheirLastOnset() throws {
         let text = try ICalWriter.render(FeedFixtures.small())
-        #expect(text.contains("RRULE:FREQ=YEARLY;UNTIL=20210315T070000Z;BYDAY=2SU;BYMONTH=3\r\n"))  // EDT from 14 March 2021
-        #expect(text.contains("RRULE:FREQ=YEARLY;UNTIL=20211108T060000Z;BYDAY=1SU;BYMONTH=11\r\n"))  // EST from 7 November 2021
+        // EDT from 14 March 2021, EST from 7 November 2021.
+        #expect(text.contains("RRULE:FREQ=YEARLY;UNTIL=20210315T070000Z;BYDAY=2SU;BYMONTH=3\r\n"))
+        #expect(text.contains("RRULE:FREQ=YEARLY;UNTIL=20211108T060000Z;BYDAY=1SU;BYMONTH=11\r\n"))
     }
 
     /// The trimmed zones still give every event its time: read back with libical, which uses the
@@ -67,7 +71,8 @@ import Testing
     @Test func lintCatchesBrokenFeeds() {
         let broken = "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n"
         #expect(FeedLint.problems(in: broken) == ["line 1 does not end in CRLF"])
-        let floating = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20210101T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let floating =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20210101T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let problems = FeedLint.problems(in: floating)
         #expect(problems.contains("event a: DTSTART is a floating time"))
         #expect(problems.contains("event a has no ORGANIZER"))

@@ -9,7 +9,8 @@ import Chronology
 /// The pictures: a golden SVG for a small fixed plan, and the real pages loaded in headless
 /// Chromium, whose DOM must draw every event of the schedule at its dates.
 @Suite struct PicturesTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static let smallPlan = """
         calendar: {id: small, name: Small plan, zone: Europe/Paris, horizon: 2021-03..2021-05}
@@ -25,7 +26,8 @@ import Chronology
         """
 
     static func solve(_ text: String, name: String = "plan.yaml") throws -> (PlanModel, [Int]) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-pictures-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-pictures-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         return try solve(path: folder.appendingPathComponent(name).path)
@@ -44,7 +46,9 @@ import Chronology
     @Test func smallPlanMatchesItsGoldenTimeline() throws {
         let (model, assignment) = try Self.solve(Self.smallPlan)
         let changes = [YearTimeline.Change(id: "call", kind: "moved", title: "Team call", before: nil)]
-        let html = YearTimeline(model: model, assignment: assignment, today: CivilDate(year: 2021, month: 4, day: 1), changes: changes).html()
+        let html = YearTimeline(
+            model: model, assignment: assignment, today: CivilDate(year: 2021, month: 4, day: 1), changes: changes
+        ).html()
         let golden = Self.root.appendingPathComponent("Tests/PicturesTests/small-timeline.golden.html")
         if ProcessInfo.processInfo.environment["CONVENE_UPDATE_GOLDEN"] != nil { try Data(html.utf8).write(to: golden) }
         #expect(html == (try String(contentsOf: golden, encoding: .utf8)))
@@ -59,9 +63,13 @@ import Chronology
 
     /// The page's DOM after Chromium has loaded it.
     static func dom(_ html: String) throws -> String {
-        let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                    "chromium is missing: make test installs it")
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("convene-page-\(UUID().uuidString).html")
+        let chromium = try #require(
+            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
+            "chromium is missing: make test installs it")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-page-\(UUID().uuidString).html")
         try Data(html.utf8).write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
@@ -78,7 +86,9 @@ import Chronology
     @Test func theYearDrawsEveryEventAtItsDatesInChromium() throws {
         let (model, assignment) = try Self.solve(path: Self.root.appendingPathComponent("calendars/ogp-2021.yaml").path)
         let dom = try Self.dom(YearTimeline(model: model, assignment: assignment, today: nil).html())
-        let result = SolveResult(status: .optimal, assignment: assignment, objective: 0, bound: 0, nodes: 0, seconds: 0, secondsToFirstSolution: nil)
+        let result = SolveResult(
+            status: .optimal, assignment: assignment, objective: 0, bound: 0, nodes: 0, seconds: 0,
+            secondsToFirstSolution: nil)
         let schedule = ScheduleDocument(model: model, result: result, seed: 0)
         for entry in schedule.events {
             let start = String(entry.start.prefix(10))
@@ -86,7 +96,9 @@ import Chronology
                 #expect(dom.contains("data-forum=\"\(entry.id)\" data-start=\"\(start)\""), "\(entry.id)")
             } else {
                 let end = entry.allDay ? entry.end : ""
-                #expect(dom.contains("data-event-id=\"\(entry.id)\" data-start=\"\(start)\"") || dom.contains("data-event-id=\"\(entry.id)\" data-start=\"\(start)"), "\(entry.id)")
+                #expect(
+                    dom.contains("data-event-id=\"\(entry.id)\" data-start=\"\(start)\"")
+                        || dom.contains("data-event-id=\"\(entry.id)\" data-start=\"\(start)"), "\(entry.id)")
                 #expect(dom.contains("data-start-utc=\"\(entry.startUTC)\""), "\(entry.id)")
                 if !end.isEmpty { #expect(dom.contains("data-end=\"\(end)\""), "\(entry.id)") }
             }
@@ -94,13 +106,19 @@ import Chronology
     }
 
     @Test func theSummitGridDrawsEverySessionInItsRoomInChromium() throws {
-        let (model, assignment) = try Self.solve(path: Self.root.appendingPathComponent("calendars/seoul-summit-2021.yaml").path)
+        let (model, assignment) = try Self.solve(
+            path: Self.root.appendingPathComponent("calendars/seoul-summit-2021.yaml").path)
         let dom = try Self.dom(SummitGrid(model: model, assignment: assignment).html())
-        let result = SolveResult(status: .feasible, assignment: assignment, objective: 0, bound: 0, nodes: 0, seconds: 0, secondsToFirstSolution: nil)
+        let result = SolveResult(
+            status: .feasible, assignment: assignment, objective: 0, bound: 0, nodes: 0, seconds: 0,
+            secondsToFirstSolution: nil)
         let schedule = ScheduleDocument(model: model, result: result, seed: 0)
         var count = 0
         for entry in schedule.events where entry.room != nil {
-            #expect(dom.contains("data-session=\"\(entry.id)\" data-room=\"\(entry.room ?? "")\" data-start-utc=\"\(entry.startUTC)\" data-end-utc=\"\(entry.endUTC)\""), "\(entry.id)")
+            #expect(
+                dom.contains(
+                    "data-session=\"\(entry.id)\" data-room=\"\(entry.room ?? "")\" data-start-utc=\"\(entry.startUTC)\" data-end-utc=\"\(entry.endUTC)\""
+                ), "\(entry.id)")
             count += 1
         }
         #expect(count >= 40)

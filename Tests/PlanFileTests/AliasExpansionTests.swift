@@ -9,7 +9,8 @@ import Yams
     static let laughs: String = {
         var lines = ["x0: &a0 [x, x, x, x, x, x, x, x, x]"]
         for level in 1...9 {
-            lines.append("x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+            lines.append(
+                "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
         }
         return lines.joined(separator: "\n") + "\n"
     }()
@@ -18,21 +19,24 @@ import Yams
         // x6 (line 12, after the 5-line header) is the first level whose
         // expansion alone passes a million values: 9^6 · 10 ≈ 5.3 million.
         let fixture = try PlanFixture(["plan.yaml": calendarHeader + Self.laughs])
-        #expect(fixture.messages() == [
-            "plan.yaml:12:5: error: this value expands through YAML aliases to more than 1,000,000 values, over the limit "
-                + "for a plan; write the repeated parts once and share them with fewer aliases, or split the plan with include:",
-        ])
+        #expect(
+            fixture.messages() == [
+                "plan.yaml:12:5: error: this value expands through YAML aliases to more than 1,000,000 values, over the limit "
+                    + "for a plan; write the repeated parts once and share them with fewer aliases, or split the plan with include:"
+            ])
     }
 
     @Test func aliasUsedAsAKeyIsRefusedBeforeYamsHashesIt() throws {
         let fixture = try PlanFixture(["plan.yaml": calendarHeader + Self.laughs + "y: { *a9 : 1 }\n"])
-        #expect(fixture.messages() == [
-            "plan.yaml:16:6: error: an alias (*a9) cannot be a key; keys in a plan are plain names; write the key out",
-        ])
+        #expect(
+            fixture.messages() == [
+                "plan.yaml:16:6: error: an alias (*a9) cannot be a key; keys in a plan are plain names; write the key out"
+            ])
         let explicit = try PlanFixture(["plan.yaml": calendarHeader + Self.laughs + "y:\n  ? *a9\n  : 1\n"])
-        #expect(explicit.messages() == [
-            "plan.yaml:17:5: error: an alias (*a9) cannot be a key; keys in a plan are plain names; write the key out",
-        ])
+        #expect(
+            explicit.messages() == [
+                "plan.yaml:17:5: error: an alias (*a9) cannot be a key; keys in a plan are plain names; write the key out"
+            ])
     }
 
     @Test func aliasShapesInsideQuotesAndCommentsAreText() {
@@ -41,17 +45,19 @@ import Yams
     }
 
     @Test func sharedValuesWithinTheLimitStillLoad() throws {
-        let fixture = try PlanFixture(["plan.yaml": calendarHeader + """
-            audiences:
-              - id: sc
-                name: Steering Committee
-                zones: &zones [Europe/Paris, Asia/Seoul]
-              - id: team
-                name: Team
-                zones: *zones
-            events: []
+        let fixture = try PlanFixture([
+            "plan.yaml": calendarHeader + """
+                audiences:
+                  - id: sc
+                    name: Steering Committee
+                    zones: &zones [Europe/Paris, Asia/Seoul]
+                  - id: team
+                    name: Team
+                    zones: *zones
+                events: []
 
-            """])
+                """
+        ])
         #expect(fixture.messages().filter { $0.contains("alias") } == [])
     }
 

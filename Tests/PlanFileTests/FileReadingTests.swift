@@ -5,14 +5,18 @@ import Testing
 @Suite struct FileReadingTests {
     @Test func yamlSyntaxErrorPointsAtTheProblem() throws {
         let fixture = try PlanFixture(["plan.yaml": calendarHeader + "events:\n  - id: a\n    title: [unclosed\n"])
-        #expect(fixture.messages() == [
-            "plan.yaml:9:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 8, column 12); check the indentation and quoting around here",
-        ])
+        #expect(
+            fixture.messages() == [
+                "plan.yaml:9:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 8, column 12); check the indentation and quoting around here"
+            ])
     }
 
     @Test func emptyFileIsReportedAtItsStart() throws {
         let fixture = try PlanFixture(["plan.yaml": "\n  \n# only a comment\n"])
-        #expect(fixture.messages() == ["plan.yaml:1:1: error: the plan file is empty; start from the example in docs/plan-format.md"])
+        #expect(
+            fixture.messages() == [
+                "plan.yaml:1:1: error: the plan file is empty; start from the example in docs/plan-format.md"
+            ])
     }
 
     @Test func fileThatIsNotUTF8IsReportedAtTheFirstBadByte() throws {
@@ -21,22 +25,28 @@ import Testing
         bytes.append(0xE9)  // Latin-1 é
         bytes += Array("\n".utf8)
         try fixture.write("plan.yaml", Data(bytes))
-        #expect(fixture.messages() == ["plan.yaml:7:12: error: file is not valid UTF-8 (bad byte here); save the file as UTF-8"])
+        #expect(
+            fixture.messages() == [
+                "plan.yaml:7:12: error: file is not valid UTF-8 (bad byte here); save the file as UTF-8"
+            ])
     }
 
     @Test func fileOverTheSizeLimitIsRefusedUnread() throws {
         let fixture = try PlanFixture([:])
         try fixture.write("plan.yaml", Data(repeating: UInt8(ascii: "#"), count: SourceText.sizeLimit + 1))
-        #expect(fixture.messages() == [
-            "plan.yaml:1:1: error: file is 10.0 MB, over the 10 MB limit for plan files; split it with include: or remove what is not a plan",
-        ])
+        #expect(
+            fixture.messages() == [
+                "plan.yaml:1:1: error: file is 10.0 MB, over the 10 MB limit for plan files; split it with include: or remove what is not a plan"
+            ])
     }
 
     @Test func missingRootFileIsReported() throws {
         let fixture = try PlanFixture([:])
-        #expect(fixture.messages("absent.yaml") == [
-            "absent.yaml:1:1: error: no such file '\(fixture.folder.path)/absent.yaml'; check the path; relative paths are read from the including file's folder",
-        ].map { $0.replacingOccurrences(of: fixture.folder.path + "/", with: "") })
+        #expect(
+            fixture.messages("absent.yaml")
+                == [
+                    "absent.yaml:1:1: error: no such file '\(fixture.folder.path)/absent.yaml'; check the path; relative paths are read from the including file's folder"
+                ].map { $0.replacingOccurrences(of: fixture.folder.path + "/", with: "") })
     }
 
     @Test func duplicateKeyInOneMappingIsAnError() throws {

@@ -31,10 +31,10 @@ struct PlanFixture {
 
 /// A valid calendar section to put in front of what a test is about (5 lines).
 let calendarHeader = """
-calendar:
-  id: test-2021
-  name: Test 2021
-  zone: America/New_York
-  horizon: 2021
+    calendar:
+      id: test-2021
+      name: Test 2021
+      zone: America/New_York
+      horizon: 2021
 
-"""
+    """

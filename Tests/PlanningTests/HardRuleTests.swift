@@ -13,7 +13,8 @@ import PlanFile
     }
 
     @Test func dependencyInDaysCountsFromTheDayAfterTheLastDay() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 1d, window: 2021-05-10}
               - {id: b, title: B, duration: 1d, window: 2021-05, after: [{event: a, min-gap: 7d}]}
@@ -22,7 +23,8 @@ import PlanFile
     }
 
     @Test func plainAfterAllowsTheNextDay() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 3d, window: 2021-05-10..2021-05-12}
               - {id: b, title: B, duration: 1d, window: 2021-05, after: [a]}
@@ -31,7 +33,8 @@ import PlanFile
     }
 
     @Test func startToStartDependency() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 5d, window: 2021-05-10..2021-05-14}
               - {id: b, title: B, duration: 1d, window: 2021-05, after: [{event: a, min-gap: 2d, from: start}]}
@@ -40,7 +43,8 @@ import PlanFile
     }
 
     @Test func maximumGapKeepsAnEventClose() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 1d, window: 2021-05-10}
               - {id: b, title: B, duration: 1d, window: 2021-05, prefer: late, after: [{event: a, max-gap: 3d}]}
@@ -49,7 +53,8 @@ import PlanFile
     }
 
     @Test func dependencyInHoursBetweenTimedEvents() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 2h, pinned: 2021-05-10T09:00}
               - {id: b, title: B, duration: 1h, window: 2021-05-10, after: [{event: a, min-gap: 90m}]}
@@ -58,7 +63,8 @@ import PlanFile
     }
 
     @Test func sharedPersonKeepsEventsApart() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             people:
               - {id: ana, name: Ana, zone: Europe/Paris}
             events:
@@ -69,7 +75,8 @@ import PlanFile
     }
 
     @Test func sharedAudienceAndPlaceKeepEventsApart() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             audiences:
               - {id: sc, name: SC}
             places:
@@ -86,7 +93,8 @@ import PlanFile
     }
 
     @Test func summitStaysClearOfG20AndCOP26() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             fixed:
               - {id: g20, title: G20 Rome, dates: 2021-10-30..2021-10-31, zone: Europe/Rome}
               - {id: cop26, title: COP26, dates: 2021-10-31..2021-11-12, zone: Europe/London}
@@ -97,7 +105,8 @@ import PlanFile
     }
 
     @Test func sideEventLiesInsideUNGAWeek() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             fixed:
               - {id: unga, title: UNGA, dates: 2021-09-21..2021-09-27}
             events:
@@ -107,7 +116,8 @@ import PlanFile
     }
 
     @Test func chuseokBlackoutInSeoul() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: summit, title: Summit, duration: 3d, window: 2021-09-18..2021-09-30, zone: Asia/Seoul}
             blackouts:
@@ -118,7 +128,8 @@ import PlanFile
 
     @Test func weekendsAreTheEventsOwnWeekends() throws {
         // Monday 3 May in Seoul begins on Sunday 2 May in New York: it is still allowed.
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 2d, window: 2021-05-01..2021-05-09, zone: Asia/Seoul}
             blackouts:
@@ -129,7 +140,8 @@ import PlanFile
     }
 
     @Test func unavailablePersonBlocksTheirDates() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             people:
               - {id: ana, name: Ana, zone: Europe/Paris, unavailable: [2021-05-01..2021-05-20]}
             events:
@@ -144,7 +156,8 @@ import PlanFile
     }
 
     @Test func travelBufferBetweenInPersonEventsInDifferentPlaces() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             places:
               - {id: ottawa, name: Ottawa, zone: America/Toronto}
               - {id: seoul, name: Seoul, zone: Asia/Seoul}
@@ -156,7 +169,8 @@ import PlanFile
             """, granularity: "60m")
         // Without a buffer b takes the window's first hour inside Ana's working day (09:00 in Paris).
         #expect(s.utc("b") == "2021-05-01T07:00:00Z")
-        let buffered = try Solved("""
+        let buffered = try Solved(
+            """
             places:
               - {id: ottawa, name: Ottawa, zone: America/Toronto}
               - {id: seoul, name: Seoul, zone: Asia/Seoul}
@@ -172,7 +186,8 @@ import PlanFile
     }
 
     @Test func weeklyCapSpreadsTheTeamsEvents() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 1d, window: 2021-05-03..2021-05-16}
               - {id: b, title: B, duration: 1d, window: 2021-05-03..2021-05-16}
@@ -182,7 +197,8 @@ import PlanFile
     }
 
     @Test func monthlyCapOnTheCalendarSpreadsEventsOverMonths() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 1d, window: 2021-05-03..2021-06-30, prefer: early}
               - {id: b, title: B, duration: 1d, window: 2021-05-03..2021-06-30, prefer: early}
@@ -193,7 +209,8 @@ import PlanFile
     }
 
     @Test func monthlyCapOnAnAudienceCountsOnlyItsEvents() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             audiences:
               - {id: sc, name: Steering Committee, zones: [Europe/Paris], max-events-per-month: 2}
             events:
@@ -229,7 +246,8 @@ import PlanFile
     }
 
     @Test func importedHolidaysAreBlackedOut() throws {
-        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\nRRULE:FREQ=DAILY;COUNT=4\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let ics =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\nRRULE:FREQ=DAILY;COUNT=4\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let (imported, problems) = ImportedCalendars.apply(to: try Self.plan(importing: ics).0)
         #expect(problems.isEmpty)
         #expect(imported.blackouts.first?.dates.count == 4)
@@ -244,13 +262,15 @@ extension ImportedCalendarTests {
     /// Apple's bare `X-APPLE-RADIUS=…` line is a warning at its line, and the calendar is still
     /// imported.
     @Test func clientQuirksAreWarningsAndTheCalendarIsImported() throws {
-        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
+        let ics =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
             + "X-APPLE-RADIUS=49.91307046514149\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let (plan, folder) = try Self.plan(importing: ics)
         let (imported, problems) = ImportedCalendars.apply(to: plan)
-        #expect(problems.map(\.description) == [
-            "\(folder.appendingPathComponent("holidays.ics").path):7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "\(folder.appendingPathComponent("holidays.ics").path):7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored"
+            ])
         #expect(!problems.hasErrors)
         #expect(imported.blackouts.first?.dates.count == 1)
     }

@@ -6,7 +6,8 @@ import Chronology
 /// Soft wishes, each alone, in minutes × weight.
 @Suite struct PreferenceTests {
     @Test func earlyLateAndTargetDate() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: early, title: E, duration: 2d, window: 2021-06, prefer: early}
               - {id: late, title: L, duration: 2d, window: 2021-06, prefer: late}
@@ -19,7 +20,8 @@ import Chronology
     }
 
     @Test func targetPenaltyIsDaysAwayTimesWeight() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: t, title: T, duration: 1d, window: 2021-06-01..2021-06-10, prefer: 2021-06-14, weight: 3}
             """)
@@ -28,7 +30,8 @@ import Chronology
     }
 
     @Test func nearAForum() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             fixed:
               - {id: unga, title: UNGA, dates: 2021-09-21..2021-09-27}
             events:
@@ -40,7 +43,8 @@ import Chronology
 
     @Test func fairnessMinimisesTheWorstZonesInconvenience() throws {
         // Seoul and New York share no working hour; the fairest 1h slot splits the pain.
-        let s = try Solved("""
+        let s = try Solved(
+            """
             people:
               - {id: kim, name: Kim, zone: Asia/Seoul, working-hours: 09:00-18:00}
               - {id: ann, name: Ann, zone: America/New_York, working-hours: 09:00-18:00}
@@ -54,7 +58,8 @@ import Chronology
 
     @Test func keepingAnAnnouncedScheduleMovesNothingNeedlessly() throws {
         let announced = Announced(start: 0, day: CivilDateDay.of("2021-06-21"))
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 1d, window: 2021-06, prefer: early}
             """, previous: ["a": announced])
@@ -70,7 +75,8 @@ enum CivilDateDay {
 
 @Suite struct SpacingTests {
     @Test func relatedEventsSpreadOut() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - {id: a, title: A, duration: 1d, window: 2021-06, prefer: early}
               - {id: b, title: B, duration: 1d, window: 2021-06, prefer: early, spacing: [{event: a, at-least: 10d}], weight: 2}
@@ -84,7 +90,8 @@ enum CivilDateDay {
     }
 
     @Test func spacingFromAFixedEvent() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             fixed:
               - {id: g7, title: G7, dates: 2021-06-11..2021-06-13, zone: Europe/London}
             events:

@@ -13,7 +13,9 @@ import Testing
         """
 
     func solved() throws -> Solved {
-        try Solved(SessionRuleTests.summit + "events:\n" + Self.sessions, horizon: "2021-12", zone: "Asia/Seoul", granularity: "15m")
+        try Solved(
+            SessionRuleTests.summit + "events:\n" + Self.sessions, horizon: "2021-12", zone: "Asia/Seoul",
+            granularity: "15m")
     }
 
     func moved(_ document: ScheduleDocument, _ id: String, to room: String) -> ScheduleDocument {
@@ -60,7 +62,8 @@ import Testing
         }
         let check = ScheduleCheck(model: s.model, document: document)
         #expect(check.placementProblems.count == 1)
-        #expect(check.placementProblems.first?.hasPrefix("event 'side' starts at '2021-12-15T09:07:00+09:00' in '") == true)
+        #expect(
+            check.placementProblems.first?.hasPrefix("event 'side' starts at '2021-12-15T09:07:00+09:00' in '") == true)
     }
 
     @Test func aRoomThePlanDoesNotHaveIsNamed() throws {

@@ -14,7 +14,9 @@ import Testing
         let s = try Solved(Self.plan)
         let table = ScheduleTable.render(model: s.model, result: s.result)
         #expect(!table.contains("\u{FFFD}"))
-        let rows = table.split(separator: "\n").map(String.init).filter { $0.contains("opening") || $0.contains("launch") }
+        let rows = table.split(separator: "\n").map(String.init).filter {
+            $0.contains("opening") || $0.contains("launch")
+        }
         #expect(rows.count == 2)
         let pinned = try #require(rows.first { $0.contains("opening") })
         #expect(pinned.hasPrefix("📌  opening"))

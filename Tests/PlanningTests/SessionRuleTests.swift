@@ -33,13 +33,15 @@ import Testing
     }
 
     @Test func virtualOnlySessionsTakeAChannel() throws {
-        let s = try solve("  - {id: a, title: A, duration: 1h, window: 2021-12-15, virtual-only: true, attendance: 10}\n")
+        let s = try solve(
+            "  - {id: a, title: A, duration: 1h, window: 2021-12-15, virtual-only: true, attendance: 10}\n")
         #expect(s.entry("a")?.room == "channel")
     }
 
     @Test func oneSessionPerRoomAtATime() throws {
         // Two 2-hour sessions for 600 people: only the channel holds them, and the day has 3 hours.
-        let s = try solve("""
+        let s = try solve(
+            """
               - {id: a, title: A, duration: 2h, window: 2021-12-15, attendance: 600}
               - {id: b, title: B, duration: 2h, window: 2021-12-15, attendance: 600}
             """)
@@ -47,7 +49,8 @@ import Testing
     }
 
     @Test func aTrackNeverRunsInParallel() throws {
-        let s = try solve("""
+        let s = try solve(
+            """
               - {id: a, title: A, duration: 1h, window: 2021-12-15, track: civic}
               - {id: b, title: B, duration: 1h, window: 2021-12-15, track: civic}
             """)
@@ -56,7 +59,8 @@ import Testing
     }
 
     @Test func plenariesAreAlone() throws {
-        let s = try solve("""
+        let s = try solve(
+            """
               - {id: p, title: P, duration: 2h, window: 2021-12-15, session: plenary, prefer: early}
               - {id: a, title: A, duration: 1h, window: 2021-12-15, attendance: 10, prefer: early}
             """)
@@ -67,7 +71,8 @@ import Testing
     }
 
     @Test func openingFirstAndClosingLast() throws {
-        let s = try solve("""
+        let s = try solve(
+            """
               - {id: open, title: O, duration: 30m, window: 2021-12-15, session: opening, prefer: late}
               - {id: close, title: C, duration: 30m, window: 2021-12-15, session: closing, prefer: early}
               - {id: a, title: A, duration: 1h, window: 2021-12-15, attendance: 10}
@@ -79,7 +84,8 @@ import Testing
     }
 
     @Test func aSpeakerPausesBetweenSessions() throws {
-        let s = try solve("""
+        let s = try solve(
+            """
               - {id: a, title: A, duration: 1h, window: 2021-12-15, speakers: [kim], prefer: early}
               - {id: b, title: B, duration: 1h, window: 2021-12-15, moderator: kim, prefer: early, weight: 2}
             """)
@@ -89,7 +95,8 @@ import Testing
     }
 
     @Test func prerequisitesHold() throws {
-        let s = try solve("""
+        let s = try solve(
+            """
               - {id: leaders, title: L, duration: 1h, window: 2021-12-15, attendance: 100, prefer: late}
               - {id: declaration, title: D, duration: 30m, window: 2021-12-15, attendance: 100, after: [leaders]}
             """)
@@ -97,14 +104,16 @@ import Testing
     }
 
     @Test func breaksAndDailyHoursAreKept() throws {
-        let s = try Solved(Self.summit.replacingOccurrences(of: "  min-pause: 30m", with: "  breaks: [09:00-11:00]")
-            + "events:\n  - {id: a, title: A, duration: 1h, window: 2021-12-15, attendance: 10}\n",
+        let s = try Solved(
+            Self.summit.replacingOccurrences(of: "  min-pause: 30m", with: "  breaks: [09:00-11:00]")
+                + "events:\n  - {id: a, title: A, duration: 1h, window: 2021-12-15, attendance: 10}\n",
             horizon: "2021-12", zone: "Asia/Seoul", granularity: "15m")
         #expect(s.start("a") == "2021-12-15T11:00:00+09:00")
     }
 
     @Test func anAmericasSessionCannotSitAtTenInSeoul() throws {
-        let s = try Solved("""
+        let s = try Solved(
+            """
             summit: {days: 2021-12-15, hours: 10:00-24:00}
             rooms:
               - {id: channel, name: Channel, capacity: 5000, mode: virtual}

@@ -9,13 +9,19 @@ struct Solved {
     let result: SolveResult
     let document: ScheduleDocument
 
-    init(_ yaml: String, horizon: String = "2021", zone: String = "America/New_York", granularity: String = "30m",
-         travelBuffer: String? = nil, maxEventsPerWeek: Int? = nil, maxEventsPerMonth: Int? = nil, previous: [String: Announced] = [:]) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-planning-\(UUID().uuidString)")
+    init(
+        _ yaml: String, horizon: String = "2021", zone: String = "America/New_York", granularity: String = "30m",
+        travelBuffer: String? = nil, maxEventsPerWeek: Int? = nil, maxEventsPerMonth: Int? = nil,
+        previous: [String: Announced] = [:]
+    ) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-planning-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("plan.yaml").path
-        let text = "calendar:\n  id: t\n  name: T\n  zone: \(zone)\n  horizon: \(horizon)\n  granularity: \(granularity)\n"
-            + (travelBuffer.map { "  travel-buffer: \($0)\n" } ?? "") + (maxEventsPerWeek.map { "  max-events-per-week: \($0)\n" } ?? "")
+        let text =
+            "calendar:\n  id: t\n  name: T\n  zone: \(zone)\n  horizon: \(horizon)\n  granularity: \(granularity)\n"
+            + (travelBuffer.map { "  travel-buffer: \($0)\n" } ?? "")
+            + (maxEventsPerWeek.map { "  max-events-per-week: \($0)\n" } ?? "")
             + (maxEventsPerMonth.map { "  max-events-per-month: \($0)\n" } ?? "") + yaml
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let loaded = PlanLoader.load(path)

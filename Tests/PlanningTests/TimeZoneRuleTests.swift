@@ -35,7 +35,8 @@ import Testing
 
     @Test func halfHourZoneKolkata() throws {
         // 09:00–17:00 in Kolkata (UTC+05:30) and London (UTC+01:00 in July) overlap 08:00–11:30 UTC.
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - id: call
                 title: Call
@@ -54,7 +55,8 @@ import Testing
     @Test func acrossTheDateLine() throws {
         // Honolulu (UTC−10) and Auckland (UTC+12 in July): a Monday morning in Honolulu is a
         // Tuesday morning in Auckland; 09:00–17:00 in both overlap 21:00–03:00 UTC.
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - id: call
                 title: Pacific call
@@ -72,7 +74,8 @@ import Testing
 
     @Test func apiaIsAheadOfAucklandInDecember() throws {
         // Samoa kept UTC+13 in December 2021 (no daylight saving from 2021); Auckland is UTC+13 too.
-        let s = try Solved("""
+        let s = try Solved(
+            """
             events:
               - id: call
                 title: Call

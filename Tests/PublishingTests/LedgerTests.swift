@@ -2,11 +2,15 @@
 import Testing
 
 @Suite struct LedgerTests {
-    func entry(_ id: String, start: String = "2021-05-17T12:00:00Z", end: String = "2021-05-17T14:00:00Z",
-               location: String? = nil, title: String = "Event", digest: String = "d") -> Ledger.Entry {
-        Ledger.Entry(id: id, uid: "\(id)@t.convene", sequence: 0, lastChanged: "", status: .confirmed, fixed: false, title: title,
-                     kind: "event", allDay: false, start: start, end: end, timezone: "UTC", startUTC: start, endUTC: end,
-                     location: location, audiences: ["sc"], people: ["ana"], contentDigest: digest)
+    func entry(
+        _ id: String, start: String = "2021-05-17T12:00:00Z", end: String = "2021-05-17T14:00:00Z",
+        location: String? = nil, title: String = "Event", digest: String = "d"
+    ) -> Ledger.Entry {
+        Ledger.Entry(
+            id: id, uid: "\(id)@t.convene", sequence: 0, lastChanged: "", status: .confirmed, fixed: false,
+            title: title,
+            kind: "event", allDay: false, start: start, end: end, timezone: "UTC", startUTC: start, endUTC: end,
+            location: location, audiences: ["sc"], people: ["ana"], contentDigest: digest)
     }
 
     @Test func newEventsStartAtSequenceZero() {

@@ -8,11 +8,15 @@ import Testing
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
-            + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
-         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
         ("Seoul 회의 ✓", "8712dd93fb2d31e9fdbbef5cc1c2a80b99c6d82d889f9bbc3e2a2133f799dc42"),
     ])
     func knownVectors(text: String, digest: String) {
@@ -38,7 +42,8 @@ import Testing
     @Test func bytesWithoutContiguousStorageHashTheSame() {
         let bytes = (0..<1000).lazy.map { UInt8(truncatingIfNeeded: $0 &* 7) }
         #expect(HexDigest.sha256(bytes) == HexDigest.sha256(Array(bytes)))
-        #expect(HexDigest.sha256(repeatElement(UInt8(ascii: "a"), count: 64))
+        #expect(
+            HexDigest.sha256(repeatElement(UInt8(ascii: "a"), count: 64))
                 == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 

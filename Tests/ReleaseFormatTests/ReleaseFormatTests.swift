@@ -5,7 +5,8 @@ import Testing
 /// server both rely on them.
 @Suite struct ReleaseFormatTests {
     @Test func markupEscapesTextAndBothQuotes() {
-        #expect(Markup.escape(#"<a href="x">Tom & Jerry's</a>"#)
+        #expect(
+            Markup.escape(#"<a href="x">Tom & Jerry's</a>"#)
                 == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
         #expect(Markup.escape("회의 — plain") == "회의 — plain")
     }
@@ -16,13 +17,14 @@ import Testing
     }
 
     @Test func stableJSONSortsKeysKeepsSlashesAndEndsWithANewline() {
-        #expect(StableJSON.text(Sample()) == """
-            {
-              "alpha" : "https://calendar.example.org/feeds/all.ics",
-              "zeta" : 1
-            }
+        #expect(
+            StableJSON.text(Sample()) == """
+                {
+                  "alpha" : "https://calendar.example.org/feeds/all.ics",
+                  "zeta" : 1
+                }
 
-            """)
+                """)
     }
 
     @Test func feedsLiveInTheirFolders() {

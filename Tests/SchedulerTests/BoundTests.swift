@@ -37,8 +37,10 @@ import Testing
     /// The cheapest schedule keeping the rules with activity `a` on slot `v`, by brute force.
     static func cheapest(_ p: Problem, fixing a: Int, to v: Int) -> Int? {
         var q = p
-        q.rules.append(Rule(.allow(activity: a, slots: SlotSet(capacity: p.activities[a].slots.count, where: { $0 == v })),
-                            origin: p.rules[0].origin))
+        q.rules.append(
+            Rule(
+                .allow(activity: a, slots: SlotSet(capacity: p.activities[a].slots.count, where: { $0 == v })),
+                origin: p.rules[0].origin))
         return cheapest(q)
     }
 
@@ -50,8 +52,11 @@ import Testing
         for i in 0..<n { t.add("e\(i)", days: 7, length: 1 + draw(2)) }
         func precedence(_ x: Int, _ y: Int) {
             let maxGap: Int? = draw(3) == 0 ? 2 + draw(3) : nil
-            t.rule(.precedence(Precedence(before: x, after: y, minGap: draw(2), maxGap: maxGap,
-                                          anchor: draw(2) == 0 ? .start : .end, scale: .days)))
+            t.rule(
+                .precedence(
+                    Precedence(
+                        before: x, after: y, minGap: draw(2), maxGap: maxGap,
+                        anchor: draw(2) == 0 ? .start : .end, scale: .days)))
         }
         for i in 1..<n { precedence(draw(i), i) }  // a tree: each joins an earlier one
         for _ in 0..<extraEdges {
@@ -73,7 +78,7 @@ import Testing
             t.rule(.precedence(Precedence(before: x, after: y, minGap: 1, maxGap: nil, anchor: .end, scale: .days)))
         }
         t.penalise(ids[0]) { 11 - $0 }  // wants to be late
-        t.penalise(ids[3]) { $0 }       // wants to be early
+        t.penalise(ids[3]) { $0 }  // wants to be early
         #expect(Self.rootBound(t.problem) == Self.cheapest(t.problem))
         #expect(Self.rootBound(t.problem) == 20)  // 0,3,6,9: e0 pays 11, e3 pays 9
     }
@@ -123,8 +128,10 @@ import Testing
     /// Four activities joined by a tree of dependencies (where one forest is exact), and four
     /// with a cycle and no-overlaps on top (where the bound is only a bound).
     static func treeAndTangled(seed: UInt64) -> [(Problem, isTree: Bool)] {
-        [(randomProblem(seed: seed, activities: 4, extraEdges: 0).problem, true),
-         (withNoOverlaps(randomProblem(seed: seed, activities: 4, extraEdges: 1), seed: seed, count: 3), false)]
+        [
+            (randomProblem(seed: seed, activities: 4, extraEdges: 0).problem, true),
+            (withNoOverlaps(randomProblem(seed: seed, activities: 4, extraEdges: 1), seed: seed, count: 3), false),
+        ]
     }
 
     @Test func noOverlapsInAForestAreExact() {
@@ -133,19 +140,24 @@ import Testing
             var t = TinyProblem()
             var rng = SplitMix64(seed: seed)
             let ids = (0..<4).map { t.add("e\($0)", days: 6, length: 1 + Int(rng.next() % 2)) }
-            for (x, y) in zip(ids, ids.dropFirst()) { t.rule(.noOverlap(x, y, padding: Int(rng.next() % 2), scale: .days)) }
+            for (x, y) in zip(ids, ids.dropFirst()) {
+                t.rule(.noOverlap(x, y, padding: Int(rng.next() % 2), scale: .days))
+            }
             for i in ids {
                 let target = Int(rng.next() % 6), weight = 1 + Int(rng.next() % 4)
                 t.penalise(i) { abs($0 - target) * weight }
             }
-            #expect(Self.rootBound(t.problem) ?? DecompositionBound.infinity == Self.cheapest(t.problem) ?? DecompositionBound.infinity,
-                    "seed \(seed)")
+            #expect(
+                Self.rootBound(t.problem) ?? DecompositionBound.infinity == Self.cheapest(t.problem)
+                    ?? DecompositionBound.infinity,
+                "seed \(seed)")
         }
     }
 
     @Test func tighteningStaysAValidBoundAndOnlyRises() throws {
         for seed in UInt64(81)...100 {
-            let p = Self.withNoOverlaps(Self.randomProblem(seed: seed, activities: 5, extraEdges: 1), seed: seed, count: 4)
+            let p = Self.withNoOverlaps(
+                Self.randomProblem(seed: seed, activities: 5, extraEdges: 1), seed: seed, count: 4)
             guard let optimum = Self.cheapest(p) else { continue }
             let bound = try #require(DecompositionBound(problem: p, enabled: nil, costs: p.slotCosts()))
             let domains = Self.fullDomains(p)
@@ -190,16 +202,21 @@ import Testing
                 #expect(solver.propagation.run(&root, changed: Array(p.activities.indices)))
                 var probed = root
                 let upper = optimum + 3
-                #expect(solver.probe(&probed, below: upper, using: decomposition, budget: 1_000_000).possible, "seed \(seed)")
+                #expect(
+                    solver.probe(&probed, below: upper, using: decomposition, budget: 1_000_000).possible,
+                    "seed \(seed)")
                 for a in p.activities.indices {
-                    for v in 0..<p.activities[a].slots.count where (Self.cheapest(p, fixing: a, to: v) ?? Int.max) < upper {
+                    for v in 0..<p.activities[a].slots.count
+                    where (Self.cheapest(p, fixing: a, to: v) ?? Int.max) < upper {
                         #expect(probed[a].contains(Int32(v)), "seed \(seed): \(a)@\(v) is in a schedule under \(upper)")
                     }
                 }
                 if isTree {
                     // Nothing is cheaper than the optimum: on a tree, probing proves it.
                     var proof = root
-                    #expect(!solver.probe(&proof, below: optimum, using: decomposition, budget: 1_000_000).possible, "seed \(seed)")
+                    #expect(
+                        !solver.probe(&proof, below: optimum, using: decomposition, budget: 1_000_000).possible,
+                        "seed \(seed)")
                 }
             }
         }

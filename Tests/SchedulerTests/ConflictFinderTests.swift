@@ -10,8 +10,10 @@ import Testing
         var t = TinyProblem()
         let ids = (0..<n).map { t.add("e\($0)", days: 200) }
         for i in 1..<n {
-            t.rule(.precedence(Precedence(before: ids[i - 1], after: ids[i], minGap: 0, maxGap: nil, anchor: .end, scale: .days)),
-                   "e\(i) after e\(i - 1)")
+            t.rule(
+                .precedence(
+                    Precedence(before: ids[i - 1], after: ids[i], minGap: 0, maxGap: nil, anchor: .end, scale: .days)),
+                "e\(i) after e\(i - 1)")
         }
         return (t, ids)
     }
@@ -44,8 +46,9 @@ import Testing
         t.allow(ids[20], "e20 from day 30") { $0 >= 30 }
         t.allow(ids[23], "e23 by day 31") { $0 <= 31 }
         let conflict = ConflictFinder.minimalConflict(in: t.problem)
-        #expect(Set(conflict.rules.map { t.rules[$0].origin.text })
-            == ["e20 from day 30", "e23 by day 31", "e21 after e20", "e22 after e21", "e23 after e22"])
+        #expect(
+            Set(conflict.rules.map { t.rules[$0].origin.text })
+                == ["e20 from day 30", "e23 by day 31", "e21 after e20", "e22 after e21", "e23 after e22"])
         #expect(conflict.provenMinimal)
         #expect(conflict.searches < t.rules.count / 2, "\(conflict.searches) searches for \(t.rules.count) rules")
     }

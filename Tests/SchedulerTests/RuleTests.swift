@@ -78,7 +78,9 @@ import Testing
         // (10 and on) is a bucket of its own.
         var t = TinyProblem()
         let list = (0..<4).map { t.add("e\($0)", days: 12) }
-        let cap = CountingCap(activities: list, cap: 1, unit: "stretch", firstDay: 0, bucketOfDay: [0, 0, 0] + Array(repeating: 1, count: 7))
+        let cap = CountingCap(
+            activities: list, cap: 1, unit: "stretch", firstDay: 0,
+            bucketOfDay: [0, 0, 0] + Array(repeating: 1, count: 7))
         t.rule(.countingCap(cap))
         let assignment = t.solve().assignment ?? []
         #expect(assignment.filter { $0 < 3 }.count == 1)

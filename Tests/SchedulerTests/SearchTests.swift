@@ -10,7 +10,7 @@ import Testing
             t.rule(.precedence(Precedence(before: x, after: y, minGap: 1, maxGap: nil, anchor: .end, scale: .days)))
         }
         t.penalise(ids[4]) { abs($0 - 12) * 10 }  // wants day 12, but the chain needs 0,3,6,9,12 at the earliest
-        t.penalise(ids[0]) { (39 - $0) }          // wants to be late
+        t.penalise(ids[0]) { (39 - $0) }  // wants to be late
         return t
     }
 
@@ -34,11 +34,13 @@ import Testing
     @Test func minimalConflictDropsEveryRuleNotNeeded() {
         var t = TinyProblem()
         let a = t.add("a"), b = t.add("b"), c = t.add("c")
-        t.allow(a, "a late") { $0 >= 1 }                 // needed
-        t.allow(b, "b early") { $0 <= 4 }                // needed
-        t.rule(.precedence(Precedence(before: a, after: b, minGap: 3, maxGap: nil, anchor: .end, scale: .days)), "b well after a")  // needed
-        t.allow(c, "c anywhere but 0") { $0 != 0 }       // irrelevant
-        t.allow(a, "a not on 9") { $0 != 9 }             // irrelevant
+        t.allow(a, "a late") { $0 >= 1 }  // needed
+        t.allow(b, "b early") { $0 <= 4 }  // needed
+        t.rule(
+            .precedence(Precedence(before: a, after: b, minGap: 3, maxGap: nil, anchor: .end, scale: .days)),
+            "b well after a")  // needed
+        t.allow(c, "c anywhere but 0") { $0 != 0 }  // irrelevant
+        t.allow(a, "a not on 9") { $0 != 9 }  // irrelevant
         t.rule(.noOverlap(a, c, padding: 0, scale: .days), "a and c apart")  // irrelevant
         #expect(t.solve().status == .infeasible)
         let conflict = ConflictFinder.minimalConflict(in: t.problem)

@@ -18,14 +18,17 @@ struct TinyProblem {
     }
 
     mutating func allow(_ a: Int, _ text: String = "allow", _ predicate: (Int) -> Bool) {
-        rules.append(Rule(.allow(activity: a, slots: SlotSet(capacity: activities[a].slots.count, where: predicate)),
-                          origin: Origin(text, at: "test")))
+        rules.append(
+            Rule(
+                .allow(activity: a, slots: SlotSet(capacity: activities[a].slots.count, where: predicate)),
+                origin: Origin(text, at: "test")))
     }
 
     /// At most `cap` of `list` start in one week of the grid (days 0–6, 7–13, …).
     func weeklyCap(activities list: [Int], cap: Int) -> Rule.Kind {
         let days = activities.map(\.slots.count).max() ?? 0
-        return .countingCap(CountingCap(activities: list, cap: cap, unit: "week", firstDay: 0, bucketOfDay: (0..<days).map { $0 / 7 }))
+        return .countingCap(
+            CountingCap(activities: list, cap: cap, unit: "week", firstDay: 0, bucketOfDay: (0..<days).map { $0 / 7 }))
     }
 
     mutating func rule(_ kind: Rule.Kind, _ text: String = "rule") {
@@ -34,7 +37,8 @@ struct TinyProblem {
 
     /// Penalises each start day by `cost(day)`.
     mutating func penalise(_ a: Int, _ cost: (Int) -> Int) {
-        penalties.append(Penalty(activity: a, origin: Origin("penalty", at: "test"), values: activities[a].slots.indices.map(cost)))
+        penalties.append(
+            Penalty(activity: a, origin: Origin("penalty", at: "test"), values: activities[a].slots.indices.map(cost)))
     }
 
     var problem: Problem { Problem(activities: activities, rules: rules, penalties: penalties) }
