@@ -54,7 +54,8 @@ struct FeedCatalog {
                     kind: .track, name: "track-\(id)", title: "\(calendar): \(track.name)",
                     description: "The sessions of the track \(track.name).",
                     color: track.color.map(Self.cssColor) ?? "purple",
-                    entries: entries.filter { members.contains($0.id) }))
+                    // A session gone from the plan stays in its track's feed, cancelled.
+                    entries: entries.filter { members.contains($0.id) || $0.track == id }))
         }
         for person in plan.people.sorted(by: { $0.id.value < $1.id.value }) {
             let id = person.id.value

@@ -33,7 +33,7 @@ struct FeedText {
         for id in audienceIds { personIds.formUnion(audiences[id]?.members.map(\.value) ?? []) }
         let description = self.description(of: entry)
         let url = fixed[entry.id]?.url
-        return Ledger.Entry(
+        var ledgerEntry = Ledger.Entry(
             id: entry.id, uid: Self.uid(entry.id, calendar: calendar), sequence: 0, lastChanged: "", status: .confirmed,
             fixed: entry.fixed, title: entry.title, kind: entry.kind, allDay: entry.allDay, start: entry.start,
             end: entry.end,
@@ -42,6 +42,8 @@ struct FeedText {
             audiences: audienceIds.sorted(), people: personIds.sorted(),
             contentDigest: String(
                 HexDigest.sha256("\(entry.title)\n\(entry.kind)\n\(description)\n\(url ?? "")".utf8).prefix(16)))
+        ledgerEntry.track = entry.track
+        return ledgerEntry
     }
 
     /// A session's room or channel, as subscribers read it.

@@ -30,6 +30,9 @@ public struct Ledger: Codable, Sendable, Equatable {
         /// A digest of the other published text (title, description…), so editing it refreshes
         /// LAST-MODIFIED without raising SEQUENCE.
         public var contentDigest: String
+        /// The summit track of a session, so that a session gone from the plan still reaches its
+        /// track's feed as cancelled. Absent (not written) for events without a track.
+        public var track: String? = nil
 
         /// Whether the event stands, as iCalendar's STATUS says it.
         public enum Status: String, Codable, Sendable {

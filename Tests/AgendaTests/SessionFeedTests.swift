@@ -27,4 +27,27 @@ import Testing
         #expect(civic.contains("DTSTART;TZID=Asia/Seoul:\(local)00"))
         #expect(civic.replacingOccurrences(of: "\r\n ", with: "").contains("LOCATION:Hall (hybrid room)"))
     }
+
+    /// A session taken out of the programme reaches its track's subscribers as cancelled, as it
+    /// does the `all` feed, rather than silently vanishing from the track feed.
+    @Test func aRemovedSessionStaysInItsTrackFeedCancelled() throws {
+        let (model, _, schedule) = try SmallSummit.solved()
+        let first = try ReleaseBuilder(
+            plan: model.plan, schedule: schedule, previous: nil, now: "2021-12-01T00:00:00Z",
+            baseURL: "https://summit.example.org"
+        ).build()
+        var plan = model.plan
+        plan.events.removeAll { $0.id.value == "civic" }
+        var fewer = schedule
+        fewer.events.removeAll { $0.id == "civic" }
+        let second = try ReleaseBuilder(
+            plan: plan, schedule: fewer, previous: first.ledger, now: "2021-12-02T00:00:00Z",
+            baseURL: "https://summit.example.org"
+        ).build()
+        let civic = try #require(second.files["feeds/track-civic.ics"]).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(FeedLint.problems(in: civic) == [])
+        let event = civic.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:civic@mini-summit.convene") }
+        #expect(event?.contains("STATUS:CANCELLED") == true)
+        #expect(event?.contains("SEQUENCE:1") == true)
+    }
 }
