@@ -8,7 +8,7 @@ CONVENE := .build/debug/convene
 # Python for the tests' independent feed parsers (icalendar, ical).
 VENV := .venv
 
-.PHONY: all deps build run test check-calendars bench clean
+.PHONY: all deps build run test check-calendars bench fuzz clean
 
 all: build
 
@@ -90,6 +90,20 @@ bench: deps
 	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=60 SIZES= benchmarks/run.sh
 	@echo "== the feed server against nginx"
 	CONVENE=.build/release/convene benchmarks/serve.sh 30
+
+## libFuzzer on the plan loader and the .ics reader (docs/fuzzing.md); not part of `make test`.
+## Builds both targets with the fuzzer and AddressSanitizer into their own scratch path, runs
+## each for FUZZ_SECONDS, one after the other, and prints the executions and findings.
+FUZZ_SECONDS ?= 300
+FUZZ_BUILD := .build-fuzz
+FUZZ_BUILD_FLAGS ?=
+FUZZ_SWIFT_FLAGS := -c release --scratch-path $(FUZZ_BUILD) --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING $(FUZZ_BUILD_FLAGS)
+
+fuzz: deps
+	$(SWIFT) build $(FUZZ_SWIFT_FLAGS) --product FuzzPlan
+	$(SWIFT) build $(FUZZ_SWIFT_FLAGS) --product FuzzICal
+	@fuzz/run.sh $(FUZZ_BUILD)/release/FuzzPlan plan $(FUZZ_SECONDS)
+	@fuzz/run.sh $(FUZZ_BUILD)/release/FuzzICal ics $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build
