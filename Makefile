@@ -94,6 +94,7 @@ bench: deps
 ## libFuzzer on the plan loader and the .ics reader (docs/fuzzing.md); not part of `make test`.
 ## Builds both targets with the fuzzer and AddressSanitizer into their own scratch path, runs
 ## each for FUZZ_SECONDS, one after the other, and prints the executions and findings.
+## fuzz/run.sh reads FUZZ_RSS_MB (2048), FUZZ_TIMEOUT (10 s an input) and FUZZ_MAX_LEN (131072).
 FUZZ_SECONDS ?= 300
 FUZZ_BUILD := .build-fuzz
 FUZZ_BUILD_FLAGS ?=

@@ -14,6 +14,9 @@ binary=$1 name=$2 seconds=$3
 generated=fuzz/generated/$name findings=fuzz/findings/$name log=fuzz/logs/$name.log
 mkdir -p "$generated" "$findings" fuzz/logs
 started=$(date +%s)
+# Swift's own crash handler, under AddressSanitizer, reports a spurious "unknown-crash" of its
+# memory reader after the real failure; without it libFuzzer prints the stack itself.
+export SWIFT_BACKTRACE=enable=no
 /usr/bin/time -f '%M' -o "$log.rss" "$binary" \
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" -malloc_limit_mb="${FUZZ_RSS_MB:-2048}" \
