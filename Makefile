@@ -9,7 +9,7 @@ CONVENE := .build/debug/convene
 # test calendars are also the importer's corpus (Tests/ICalTests/ICalCorpusTests).
 VENV := .venv
 
-.PHONY: all deps build run test check-calendars bench clean format check-format
+.PHONY: all deps build run test check-calendars bench fuzz clean format check-format
 
 all: build
 
@@ -99,6 +99,21 @@ format:
 
 check-format:
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+## libFuzzer on the plan loader and the .ics reader (docs/fuzzing.md); not part of `make test`.
+## Builds both targets with the fuzzer and AddressSanitizer into their own scratch path, runs
+## each for FUZZ_SECONDS, one after the other, and prints the executions and findings.
+## fuzz/run.sh reads FUZZ_RSS_MB (2048), FUZZ_TIMEOUT (10 s an input) and FUZZ_MAX_LEN (131072).
+FUZZ_SECONDS ?= 300
+FUZZ_BUILD := .build-fuzz
+FUZZ_BUILD_FLAGS ?=
+FUZZ_SWIFT_FLAGS := -c release --scratch-path $(FUZZ_BUILD) --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING $(FUZZ_BUILD_FLAGS)
+
+fuzz: deps
+	$(SWIFT) build $(FUZZ_SWIFT_FLAGS) --product FuzzPlan
+	$(SWIFT) build $(FUZZ_SWIFT_FLAGS) --product FuzzICal
+	@fuzz/run.sh $(FUZZ_BUILD)/release/FuzzPlan plan $(FUZZ_SECONDS)
+	@fuzz/run.sh $(FUZZ_BUILD)/release/FuzzICal ics $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -82,6 +82,10 @@ let package = Package(
         .executableTarget(name: "ICalMemcheck", dependencies: ["ICal"]),
         // Figures for `make bench`; not part of the tool.
         .executableTarget(name: "ConveneBench", dependencies: ["ICal", "PlanFile", "Planning", "Scheduler"]),
+        // libFuzzer targets for `make fuzz` (docs/fuzzing.md); in an ordinary build, programs
+        // that replay inputs. Not part of the tool.
+        .executableTarget(name: "FuzzPlan", dependencies: ["PlanFile", "Diagnostics"]),
+        .executableTarget(name: "FuzzICal", dependencies: ["ICal"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),

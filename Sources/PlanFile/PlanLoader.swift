@@ -13,14 +13,21 @@ public enum PlanLoader {
     ///
     /// - Returns: the plan when there are no errors, and all diagnostics sorted by position.
     public static func load(_ path: String) -> PlanLoadResult {
+        load(path, from: .fileSystem)
+    }
+
+    /// Loads and validates the plan at `path`, reading it and its includes from `sources`.
+    ///
+    /// - Returns: the plan when there are no errors, and all diagnostics sorted by position.
+    public static func load(_ path: String, from sources: PlanSources) -> PlanLoadResult {
         let log = DiagnosticLog()
         var documents: [PlanDocument] = []
         var seen = Set<String>()
-        readTree(path, namedAt: nil, chain: [], documents: &documents, seen: &seen, log: log)
+        readTree(path, namedAt: nil, chain: [], sources: sources, documents: &documents, seen: &seen, log: log)
         var plan: Plan?
         if let root = documents.first, !documents.isEmpty {
             plan = PlanAssembler.assemble(root: root, documents: documents, log: log)
-            if let assembled = plan { PlanValidator.validate(assembled, log: log) }
+            if let assembled = plan { PlanValidator.validate(assembled, log: log, fileExists: sources.exists) }
         }
         let diagnostics = uniqued(log.diagnostics).sortedByLocation()
         return PlanLoadResult(plan: diagnostics.hasErrors ? nil : plan, diagnostics: diagnostics)
@@ -32,10 +39,10 @@ public enum PlanLoader {
     ///   - chain: the include chain that led here (canonical path, path as shown), for cycles.
     ///   - seen: canonical paths already read; a file included twice is read once.
     private static func readTree(
-        _ path: String, namedAt reference: SourceLocation?, chain: [(String, String)],
+        _ path: String, namedAt reference: SourceLocation?, chain: [(String, String)], sources: PlanSources,
         documents: inout [PlanDocument], seen: inout Set<String>, log: DiagnosticLog
     ) {
-        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let canonical = sources.canonical(path)
         if let index = chain.firstIndex(where: { $0.0 == canonical }), let reference {
             let cycle = chain[index...].map(\.1) + [path]
             log.error(
@@ -45,7 +52,7 @@ public enum PlanLoader {
         }
         guard seen.insert(canonical).inserted else { return }
         let source: SourceText
-        switch SourceText.read(path, namedAt: reference) {
+        switch sources.read(path, reference) {
         case .success(let s): source = s
         case .failure(let d): log.add(d); return
         }
@@ -59,7 +66,7 @@ public enum PlanLoader {
         for include in document.includes {
             let target = RelativePath.resolve(include.value, from: path)
             readTree(
-                target, namedAt: include.location, chain: chain + [(canonical, path)],
+                target, namedAt: include.location, chain: chain + [(canonical, path)], sources: sources,
                 documents: &documents, seen: &seen, log: log)
         }
     }

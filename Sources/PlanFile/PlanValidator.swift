@@ -5,7 +5,8 @@ import Foundation
 /// The checks that need the whole plan: unique ids, references that resolve, no dependency
 /// cycles, windows an event fits in, pins inside windows, files that exist.
 enum PlanValidator {
-    static func validate(_ plan: Plan, log: DiagnosticLog) {
+    /// - Parameter fileExists: whether an imported calendar's file is there (the loader's `PlanSources`).
+    static func validate(_ plan: Plan, log: DiagnosticLog, fileExists: (String) -> Bool) {
         let scheduled = plan.fixedEvents.map(\.id) + plan.events.map(\.id)
         checkUnique(scheduled, what: "event", log: log)
         checkUnique(plan.people.map(\.id), what: "person", log: log)
@@ -48,7 +49,7 @@ enum PlanValidator {
         }
         for blackout in plan.blackouts {
             blackout.appliesTo.forEach { checkReference($0, in: placed, what: "event", log: log) }
-            if let ics = blackout.ics { checkFileExists(ics, log: log) }
+            if let ics = blackout.ics { checkFileExists(ics, log: log, fileExists: fileExists) }
         }
         checkCycles(plan.events, log: log)
     }
@@ -111,9 +112,9 @@ enum PlanValidator {
         }
     }
 
-    static func checkFileExists(_ file: Located<String>, log: DiagnosticLog) {
+    static func checkFileExists(_ file: Located<String>, log: DiagnosticLog, fileExists: (String) -> Bool) {
         let path = RelativePath.resolve(file.value, from: file.location.path)
-        if !FileManager.default.fileExists(atPath: path) {
+        if !fileExists(path) {
             log.error(
                 file.location, "no such file '\(path)'",
                 hint: "paths are read from the folder of the file that names them")

@@ -18,10 +18,7 @@ struct SourceText {
         let start = SourceLocation(path: path, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(
-                .error(
-                    at: reference ?? start, "no such file '\(path)'",
-                    hint: "check the path; relative paths are read from the including file's folder"))
+            return .failure(missing(path, namedAt: reference))
         }
         guard !isDirectory.boolValue else {
             return .failure(.error(at: reference ?? start, "'\(path)' is a folder, not a plan file"))
@@ -38,10 +35,22 @@ struct SourceText {
             return .failure(
                 .error(at: reference ?? start, "cannot read '\(path)'", hint: "check the file's permissions"))
         }
+        return checked(data, path: path)
+    }
+
+    /// The diagnostic for a file that is not there, at the `include:` entry that named it if any.
+    static func missing(_ path: String, namedAt reference: SourceLocation?) -> Diagnostic {
+        .error(
+            at: reference ?? SourceLocation(path: path, line: 1, column: 1), "no such file '\(path)'",
+            hint: "check the path; relative paths are read from the including file's folder")
+    }
+
+    /// The bytes of `path`, already read, with the checks every input gets: size, UTF-8, not empty.
+    static func checked(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
         guard data.count <= sizeLimit else {
             return .failure(
                 .error(
-                    at: start,
+                    at: SourceLocation(path: path, line: 1, column: 1),
                     "file is \(megabytes(data.count)) MB, over the \(sizeLimit / 1024 / 1024) MB limit for plan files"))
         }
         return decode(data, path: path)
