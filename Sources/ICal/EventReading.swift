@@ -81,7 +81,7 @@ enum EventReading {
             guard begin < until, begin + length > from || (length == 0 && begin >= from) else { return nil }
             if isDate {
                 var e = s
-                icaltime_adjust(&e, Int32(length / 86_400), 0, 0, 0)  // whole days: a date ignores seconds
+                icaltime_adjust(&e, Int32(clamping: length / 86_400), 0, 0, 0)  // whole days: a date ignores seconds
                 return ICalOccurrence(summary: summary, span: .dates(start: date(s), end: date(e)))
             }
             return ICalOccurrence(summary: summary, span: .instants(start: begin, end: begin + length))

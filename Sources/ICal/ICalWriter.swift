@@ -48,7 +48,7 @@ public enum ICalWriter {
         vevent.add(icalproperty_new_uid(event.uid))
         vevent.add(icalproperty_new_dtstamp(utcTime(event.lastChanged)))
         vevent.add(icalproperty_new_lastmodified(utcTime(event.lastChanged)))
-        vevent.add(icalproperty_new_sequence(Int32(event.sequence)))
+        vevent.add(icalproperty_new_sequence(Int32(clamping: event.sequence)))
         let organizer = icalproperty_new_organizer("mailto:\(feed.organizerEmail)")
         icalproperty_add_parameter(organizer, icalparameter_new_cn(feed.organizerName))
         vevent.add(organizer)
