@@ -119,16 +119,3 @@ enum AliasExpansion {
         }
     }
 }
-
-extension Int {
-    /// `1,000,000`: thousands separated, the same on every machine.
-    var groupedDigits: String {
-        let digits = String(self.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (self < 0 ? "-" : "") + out
-    }
-}

@@ -1,3 +1,4 @@
+import Diagnostics
 import Scheduler
 
 /// Penalties and objectives in the units a plan is written in: days and weeks for all-day
@@ -27,20 +28,9 @@ public enum PlanUnits {
     public static func weighted(_ value: Int, unitOf reference: Int? = nil) -> String {
         let inDays = (reference ?? value) % 1440 == 0 && (reference ?? value) != 0
         return inDays
-            ? "\(grouped(value / 1440)) weighted day\(value / 1440 == 1 ? "" : "s")"
-            : "\(grouped(value)) weighted minute\(value == 1 ? "" : "s")"
+            ? "\((value / 1440).groupedDigits) weighted day\(value / 1440 == 1 ? "" : "s")"
+            : "\(value.groupedDigits) weighted minute\(value == 1 ? "" : "s")"
     }
 
     static func plural(_ n: Int, _ unit: String) -> String { "\(n) \(unit)\(n == 1 ? "" : "s")" }
-
-    /// `8,475`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
 }
