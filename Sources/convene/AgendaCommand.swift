@@ -54,7 +54,9 @@ extension Convene {
                 Terminal.printError("\(out): error: \(error)")
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            print("\(out): \(files.count) agenda files (\(result.status.rawValue), objective \(result.objective ?? 0))")
+            print(
+                "\(out): \(files.count) agenda files (\(result.status.rawValue), objective \(PlanUnits.weighted(result.objective ?? 0)))"
+            )
         }
     }
 }
