@@ -26,32 +26,14 @@ public enum ReadableDates {
             return days(first: first, exclusiveEnd: after)
         }
         guard let s = LocalStamp(start), let e = LocalStamp(end) else { return "\(start) – \(end)" }
+        func utc(_ stamp: LocalStamp) -> String { stamp.offset == "Z" ? "UTC" : "UTC\(stamp.offset)" }
         let sameOffset = s.offset == e.offset
-        let startText = "\(day(s.date)) \(s.time)" + (sameOffset ? "" : " (UTC\(s.offset))")
-        let endText = (s.date == e.date ? e.time : "\(day(e.date)) \(e.time)") + (sameOffset ? "" : " (UTC\(e.offset))")
-        return startText + (s.date == e.date ? "–" : " – ") + endText + (sameOffset ? " (UTC\(s.offset))" : "")
+        let startText = "\(day(s.date)) \(s.time)" + (sameOffset ? "" : " (\(utc(s)))")
+        let endText = (s.date == e.date ? "\(e.time)" : "\(day(e.date)) \(e.time)") + (sameOffset ? "" : " (\(utc(e)))")
+        return startText + (s.date == e.date ? "–" : " – ") + endText + (sameOffset ? " (\(utc(s)))" : "")
     }
 
     static func day(_ date: CivilDate) -> String { "\(date.day) \(month(date)) \(date.year)" }
 
     static func month(_ date: CivilDate) -> String { String(CivilDate.monthName(date.month).prefix(3)) }
-
-    /// `2021-07-13T10:00:00+03:00` split into the parts a person reads.
-    struct LocalStamp {
-        let date: CivilDate
-        let time: String
-        let offset: String
-
-        init?(_ text: String) {
-            let chars = Array(text)
-            guard chars.count >= 20, chars[10] == "T", case .success(let date) = CivilDate.parse(String(chars[0..<10]))
-            else {
-                return nil
-            }
-            self.date = date
-            time = String(chars[11..<16])
-            let zone = String(chars[19...])
-            offset = zone == "Z" ? "" : zone
-        }
-    }
 }

@@ -87,11 +87,11 @@ struct FeedText {
             return last == entry.start
                 ? "\(entry.start) (\(entry.timezone))" : "\(entry.start) to \(last) (\(entry.timezone))"
         }
-        let day = entry.start.prefix(10), from = entry.start.dropFirst(11).prefix(5),
-            to = entry.end.dropFirst(11).prefix(5)
-        let offset = entry.start.suffix(6)
-        let endDay = entry.end.prefix(10)
-        return "\(day) \(from)–\(endDay == day ? "" : "\(endDay) ")\(to) \(entry.timezone) (UTC\(offset))"
+        guard let from = LocalStamp(entry.start), let to = LocalStamp(entry.end) else {
+            return "\(entry.start) – \(entry.end) (\(entry.timezone))"
+        }
+        let endDay = to.date == from.date ? "" : "\(to.date) "
+        return "\(from.date) \(from.time)–\(endDay)\(to.time) \(entry.timezone) (UTC\(from.offset))"
     }
 
     func icalEvent(for entry: Ledger.Entry) throws -> ICalEvent {
@@ -119,9 +119,9 @@ struct FeedText {
             let date = try CivilDate.parse(text).get()
             return .date(year: date.year, month: date.month, day: date.day)
         }
-        let date = try CivilDate.parse(String(text.prefix(10))).get()
-        let clock = try LocalTime.parse(String(text.dropFirst(11).prefix(5))).get()
+        guard let stamp = LocalStamp(text) else { throw ICalError("'\(text)' is not a local time with its offset") }
         return .local(
-            year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute, tzid: zone)
+            year: stamp.date.year, month: stamp.date.month, day: stamp.date.day, hour: stamp.time.hour,
+            minute: stamp.time.minute, tzid: zone)
     }
 }
