@@ -32,4 +32,15 @@ import Testing
     @Test func textThatIsNotAPlacementIsKept() {
         #expect(ReadableDates.placement(start: "soon", end: "later") == "soon – later")
     }
+
+    @Test func aLocalStampIsReadOnceIntoValues() throws {
+        let stamp = try #require(LocalStamp("2021-07-13T10:00:00+03:00"))
+        #expect(stamp.date == (try CivilDate.parse("2021-07-13").get()))
+        #expect(stamp.time.description == "10:00" && stamp.offset == "+03:00")
+        #expect(LocalStamp("2021-07-13T23:30-04:30")?.offset == "-04:30")
+        #expect(LocalStamp("2021-07-13T07:00:00Z")?.offset == "Z")
+        #expect(LocalStamp("2021-07-13") == nil)
+        #expect(LocalStamp("2021-07-13T25:00:00+03:00") == nil)
+        #expect(LocalStamp("2021-07-13T10:00:00") == nil)  // no offset: not an instant
+    }
 }
