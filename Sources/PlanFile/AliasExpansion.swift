@@ -48,24 +48,39 @@ enum AliasExpansion {
     ///
     /// - Complexity: linear in the text.
     static func aliasKey(in text: String, path: String) -> Diagnostic? {
+        // No anchor, no alias: Yams refuses an alias to nothing with its own positioned error.
+        guard text.contains("&") else { return nil }
         var line = 0
+        // The indentation of the key whose value is a block scalar (`|`, `>`): lines indented
+        // deeper are its text, where `*word:` is prose (Markdown emphasis), not an alias.
+        var blockIndent: Int?
         for row in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             line += 1
             let chars = Array(row.unicodeScalars)
+            let indent = chars.prefix { $0 == " " }.count
+            if let block = blockIndent {
+                if indent > block || indent == chars.count { continue }
+                blockIndent = nil
+            }
             var i = 0, quote: Unicode.Scalar? = nil, column = 0
             var lastToken: Unicode.Scalar = " "  // the last non-space outside quotes
+            var lastTokenIndex = -1
             while i < chars.count {
                 let c = chars[i]
                 column += 1
                 if let q = quote {
-                    if c == "\\" && q == "\"" { i += 2; column += 1; continue }
+                    if c == "\\" && q == "\"" {
+                        i += 2
+                        column += 1
+                        continue
+                    }
                     if c == q { quote = nil }
                     i += 1
                     continue
                 }
                 if c == "#" && (i == 0 || chars[i - 1] == " " || chars[i - 1] == "\t") { break }
                 if (c == "\"" || c == "'") && " \t[{,:-?".unicodeScalars.contains(lastToken) { quote = c }
-                if c == "*" && " \t[{,?".unicodeScalars.contains(lastToken) || (c == "*" && i == 0) {
+                if c == "*" && (" \t[{,?".unicodeScalars.contains(lastToken) || i == 0) {
                     var j = i + 1
                     while j < chars.count,
                         chars[j].properties.isAlphabetic || ("0"..."9").contains(chars[j]) || chars[j] == "-"
@@ -81,8 +96,19 @@ enum AliasExpansion {
                             hint: "keys in a plan are plain names; write the key out")
                     }
                 }
-                if c != " " && c != "\t" { lastToken = c }
+                if c != " " && c != "\t" {
+                    lastToken = c
+                    lastTokenIndex = i
+                }
                 i += 1
+            }
+            // `key: |`, `key: >-`, `- |2`: the lines that follow are the block's text.
+            if quote == nil, lastTokenIndex >= 0 {
+                var start = lastTokenIndex
+                while start > 0, "+-0123456789".unicodeScalars.contains(chars[start]) { start -= 1 }
+                if chars[start] == "|" || chars[start] == ">", start == 0 || chars[start - 1] == " " {
+                    blockIndent = indent
+                }
             }
         }
         return nil

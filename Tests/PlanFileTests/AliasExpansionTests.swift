@@ -40,8 +40,18 @@ import Yams
     }
 
     @Test func aliasShapesInsideQuotesAndCommentsAreText() {
-        let text = "title: \"see *note: here\"\nname: 'a *b: c' # and *d: e\n"
+        let text = "x: &x 1\ntitle: \"see *note: here\"\nname: 'a *b: c' # and *d: e\n"
         #expect(AliasExpansion.aliasKey(in: text, path: "p.yaml") == nil)
+    }
+
+    @Test func markdownEmphasisInABlockScalarIsText() throws {
+        // A description written as a literal block, with Markdown emphasis that looks like an
+        // alias key, beside an anchor elsewhere in the file: valid, and read as text.
+        let text =
+            "hours: &h 09:00-17:00\ndescription: |\n  *Important:* bring your badge.\n  *Note: rooms change.\nnext: *h\n"
+        #expect(AliasExpansion.aliasKey(in: text, path: "p.yaml") == nil)
+        let folded = "a: &a 1\nitems:\n  - >-\n    *Warning: x\n  - *a\nb: { *a : 1 }\n"
+        #expect(AliasExpansion.aliasKey(in: folded, path: "p.yaml")?.location.line == 6)
     }
 
     @Test func sharedValuesWithinTheLimitStillLoad() throws {
