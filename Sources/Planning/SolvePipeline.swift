@@ -22,6 +22,9 @@ public enum SolvePipeline {
         public var announced: [String: Announced] = [:]
         /// Whether an infeasible plan gets its minimal conflict (commands that print it).
         public var findConflict = true
+        /// Called with the model once it is built, before solving (`--export-model`), so the
+        /// model is built once and within the deadline.
+        public var modelBuilt: (@Sendable (PlanModel) throws -> Void)?
         public var progress: (@Sendable (Double, Int?, Int) -> Void)?
 
         public init(deadline: Deadline) { self.deadline = deadline }
@@ -53,11 +56,11 @@ public enum SolvePipeline {
     }
 
     /// Why there is nothing to solve.
-    public enum Failure: Error, Sendable {
-        /// The plan, or a calendar it imports, is not valid: every problem found.
-        case invalidInput([Diagnostic])
+    public enum Failure: Error {
         /// The time limit passed while the model was being built.
         case modelTimeLimit(ModelTimeLimit)
+        /// `Request.modelBuilt` failed (writing the exported model).
+        case modelHandler(any Error)
     }
 
     /// The validated plan with its imported calendars applied, and every diagnostic (warnings
@@ -77,6 +80,11 @@ public enum SolvePipeline {
                 plan, previous: request.announced, deadline: request.deadline.reserving(request.reserve))
         } catch {
             throw .modelTimeLimit(error)
+        }
+        do {
+            try request.modelBuilt?(model)
+        } catch {
+            throw .modelHandler(error)
         }
         let result = Solver(model.problem, options: request.solverOptions).solve()
         if let assignment = result.assignment {

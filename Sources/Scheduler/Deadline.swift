@@ -20,11 +20,6 @@ public struct Deadline: Sendable {
 
     public var isPast: Bool { Self.now() >= end }
 
-    /// The earlier of the two.
-    public func capped(at seconds: Double) -> Deadline {
-        Deadline(end: min(end, Self.now() + max(0, seconds)))
-    }
-
     /// `seconds` before this one: what is left for the work after it (printing, writing).
     public func reserving(_ seconds: Double) -> Deadline {
         Deadline(end: end - max(0, seconds))

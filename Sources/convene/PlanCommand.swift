@@ -43,11 +43,11 @@ extension Convene {
             var request = solve.request(deadline: deadline, announced: announced)
             request.progress = ProgressLine.reporter()
             if let exportModel {
-                let model = ModelBuilder.build(plan, previous: announced)
-                try AtomicFile.write(
-                    ModelExport.json(
-                        model.problem, calendar: plan.calendar.id.value, rooms: plan.rooms.map(\.id.value)),
-                    to: exportModel)
+                request.modelBuilt = { model in
+                    let json = ModelExport.json(
+                        model.problem, calendar: plan.calendar.id.value, rooms: plan.rooms.map(\.id.value))
+                    try AtomicFile.write(json, to: exportModel)
+                }
             }
             let solved = try solve.solved(plan, request)
             let (model, result, assignment) = (solved.model, solved.result, solved.assignment)

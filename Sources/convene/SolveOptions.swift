@@ -68,15 +68,14 @@ struct SolveOptions: ParsableArguments {
             ProgressLine.clear()  // before anything below prints
         } catch {
             switch error {
-            case .invalidInput(let diagnostics):
-                Terminal.report(diagnostics)
-                throw ExitCode(ExitStatus.invalidInput)
             case .modelTimeLimit(let limit):
                 Terminal.printError(
                     "\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building the model "
                         + "(\(limit.eventsModelled) of \(limit.events) events' possible times enumerated); raise --time-limit, "
                         + "or use a coarser granularity or narrower windows")
                 throw ExitCode(ExitStatus.noSolution)
+            case .modelHandler(let error):
+                throw error
             }
         }
         switch outcome {

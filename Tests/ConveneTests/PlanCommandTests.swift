@@ -165,4 +165,25 @@ import Testing
             outcome.stderr
                 == "\(path):1:1: error: the schedule file is over the 64 MB limit; write it with convene plan --out\n")
     }
+
+    /// `--export-model` writes the model the solve uses, built once, even when the plan then
+    /// proves infeasible (the exported model is what an independent solver checks that on).
+    @Test func theExportedModelIsWrittenForAnInfeasiblePlanToo() throws {
+        let folder = try scratch()
+        try Data(
+            """
+            calendar: {id: x, name: X, zone: UTC, horizon: 2021}
+            events:
+              - {id: a, title: A, duration: 1d, window: 2021-05-10}
+              - {id: b, title: B, duration: 1d, window: 2021-05-10, after: [a]}
+
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(["plan", "plan.yaml", "--export-model", "model.json"], in: folder)
+        #expect(outcome.status == 3)
+        let model = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("model.json")))
+        let rules = (model as? [String: Any])?["rules"] as? [[String: Any]]
+        #expect(rules?.map { $0["type"] as? String } == ["precedence"])
+    }
 }
