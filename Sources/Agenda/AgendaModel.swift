@@ -28,8 +28,6 @@ struct AgendaModel {
         }
     }
 
-    var people: [String: Person] { Dictionary(plan.people.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a }) }
-
     static func dayLabel(_ day: Int) -> String {
         let date = CivilDate(dayNumber: day)
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -55,7 +53,7 @@ struct AgendaModel {
     }
 
     func person(_ id: String) -> [String: Any] {
-        guard let p = people[id] else { return ["id": id, "name": id] }
+        guard let p = plan.person(id) else { return ["id": id, "name": id] }
         return [
             "id": id, "name": p.name, "organisation": p.organisation ?? "", "role": p.role ?? "",
             "zone": p.zone.value.identifier,
@@ -67,13 +65,13 @@ struct AgendaModel {
         let slot = model.slot(a, assignment)
         let clock = model.clock(host)
         let hostStart = clock.local(atUTCMinute: slot.start), hostEnd = clock.local(atUTCMinute: slot.end)
-        let track = plan.tracks.first { $0.id.value == event.session.track?.value }
+        let track = event.session.track.flatMap { plan.track($0.value) }
         let room = slot.room >= 0 ? plan.rooms[slot.room] : nil
         var zones: [Zone] = []
         for audience in event.audiences {
-            guard let found = plan.audiences.first(where: { $0.id.value == audience.value }) else { continue }
+            guard let found = plan.audience(audience.value) else { continue }
             var set = Set(found.zones.map(\.value))
-            for member in found.members { if let p = people[member.value] { set.insert(p.zone.value) } }
+            for member in found.members { if let p = plan.person(member.value) { set.insert(p.zone.value) } }
             zones += set.sorted().filter { !zones.contains($0) && $0 != host }
         }
         return [
@@ -98,7 +96,7 @@ struct AgendaModel {
             },
             "hasRunOfShow": !event.session.runOfShow.isEmpty,
             "audiences": event.audiences.map { id in
-                ["name": plan.audiences.first { $0.id.value == id.value }?.name ?? id.value]
+                ["name": plan.audience(id.value)?.name ?? id.value]
             },
             "times": zones.map { time(slot, in: $0, hostDay: hostStart.day) }, "hasTimes": !zones.isEmpty,
             "hostDay": hostStart.day,
@@ -128,7 +126,7 @@ struct AgendaModel {
 
     /// One speaker's sessions, in the speaker's own zone.
     func itinerary(_ personId: String) -> [String: Any] {
-        guard let p = people[personId] else { return [:] }
+        guard let p = plan.person(personId) else { return [:] }
         var items: [[String: Any]] = []
         for a in sessionIndices {
             let event = plan.events[a]

@@ -66,9 +66,9 @@ public struct SummitGrid {
                 let local = clock.local(atUTCMinute: slot.start)
                 let row = (local.minute - hours.start.minutes) / Self.step + 2
                 let span = max(1, (slot.end - slot.start) / Self.step)
-                let track = plan.tracks.first { $0.id.value == event.session.track?.value }
+                let track = event.session.track.flatMap { plan.track($0.value) }
                 let color = track?.color ?? Palette.color(for: track?.id.value ?? "", among: trackIds)
-                let speakers = event.people.compactMap { id in plan.people.first { $0.id.value == id.value }?.name }
+                let speakers = event.people.compactMap { id in plan.person(id.value)?.name }
                 let end = clock.local(atUTCMinute: slot.end)
                 cells += """
                     <div class="session" style="grid-column: \(slot.room + 3); grid-row: \(row) / span \(span); background: \(color); color: \(Palette.text(on: color))" \

@@ -6,20 +6,22 @@ import Diagnostics
 /// date, zone and duration is real.
 public struct Plan: Sendable {
     public var calendar: CalendarInfo
-    public var audiences: [Audience] = []
-    public var people: [Person] = []
-    public var places: [Place] = []
+    public var audiences: [Audience] = [] { didSet { indexCache = PlanIndexCache() } }
+    public var people: [Person] = [] { didSet { indexCache = PlanIndexCache() } }
+    public var places: [Place] = [] { didSet { indexCache = PlanIndexCache() } }
     /// External fora and other events whose dates are given, not chosen.
-    public var fixedEvents: [FixedEvent] = []
+    public var fixedEvents: [FixedEvent] = [] { didSet { indexCache = PlanIndexCache() } }
     /// The events Convene places.
-    public var events: [Event] = []
+    public var events: [Event] = [] { didSet { indexCache = PlanIndexCache() } }
     public var blackouts: [Blackout] = []
     /// The summit whose sessions are timetabled, if the plan has one.
     public var summit: SummitInfo?
-    public var rooms: [Room] = []
-    public var tracks: [Track] = []
+    public var rooms: [Room] = [] { didSet { indexCache = PlanIndexCache() } }
+    public var tracks: [Track] = [] { didSet { indexCache = PlanIndexCache() } }
     /// Every file read, the root first, in the order they were read.
     public var files: [String] = []
+    /// Built on first use by `index`; replaced by an empty one whenever an indexed list changes.
+    var indexCache = PlanIndexCache()
 
     public init(calendar: CalendarInfo) { self.calendar = calendar }
 }

@@ -126,7 +126,7 @@ extension ModelBuilder {
         var hours: [Zone: LocalTimeRange] = [:]
         for id in event.audiences { for zone in audienceZones(id.value) { hours[zone] = Self.audienceHours } }
         for participant in event.people {
-            guard let person = people[participant.value] else { continue }
+            guard let person = plan.person(participant.value) else { continue }
             hours[person.zone.value] = person.workingHours?.value ?? Self.defaultHours
         }
         guard !hours.isEmpty else { return }

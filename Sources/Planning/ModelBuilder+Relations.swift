@@ -85,7 +85,7 @@ extension ModelBuilder {
     func shared(_ x: Event, _ y: Event) -> SharedResource? {
         if let p = x.people.first(where: { p in y.people.contains { $0.value == p.value } }) {
             return SharedResource(
-                text: "both involve \(people[p.value]?.name ?? p.value)", location: "\(p.location)", person: true)
+                text: "both involve \(plan.person(p.value)?.name ?? p.value)", location: "\(p.location)", person: true)
         }
         if x.session.isSession && y.session.isSession { return nil }
         if let au = x.audiences.first(where: { au in y.audiences.contains { $0.value == au.value } }) {

@@ -132,7 +132,8 @@ extension ModelBuilder {
                 let speakers = Set(x.people.map(\.value)).intersection(y.people.map(\.value))
                 if let speaker = speakers.sorted().first {
                     let origin = Origin(
-                        "\(people[speaker]?.name ?? speaker) speaks in \(x.quoted) and \(y.quoted)", at: "\(y.location)"
+                        "\(plan.person(speaker)?.name ?? speaker) speaks in \(x.quoted) and \(y.quoted)",
+                        at: "\(y.location)"
                     )
                     if needsRoom(x) && needsRoom(y) {
                         pairPenalties.append(PairPenalty(a: a, b: b, origin: origin, measure: .sameRoom, weight: 30))

@@ -86,9 +86,9 @@ extension ModelBuilder {
     }
 
     func audienceZones(_ id: String) -> Set<Zone> {
-        guard let audience = audiences[id] else { return [] }
+        guard let audience = plan.audience(id) else { return [] }
         var zones = Set(audience.zones.map(\.value))
-        for member in audience.members { if let person = people[member.value] { zones.insert(person.zone.value) } }
+        for member in audience.members { if let person = plan.person(member.value) { zones.insert(person.zone.value) } }
         return zones
     }
 
@@ -120,7 +120,7 @@ extension ModelBuilder {
     mutating func addUnavailability(_ a: Int, _ event: Event) {
         let allDay = event.duration.value.isAllDay
         for participant in event.people {
-            guard let person = people[participant.value] else { continue }
+            guard let person = plan.person(participant.value) else { continue }
             let clock = clock(person.zone.value)
             for span in person.unavailable {
                 let (first, end) = (span.value.first.dayNumber, span.value.last.dayNumber + 1)

@@ -20,10 +20,6 @@ public struct ModelBuilder {
     var penalties: [Penalty] = []
     var pairPenalties: [PairPenalty] = []
     var fixedSlots: [String: Slot] = [:]
-    let indexOf: [String: Int]
-    let fixedById: [String: FixedEvent]
-    let people: [String: Person]
-    let audiences: [String: Audience]
     /// The announced schedule to stay close to (`--keep`), by event id.
     let previous: [String: Announced]
     /// When the command must be done; building stops when it passes (`ModelTimeLimit`).
@@ -83,10 +79,6 @@ public struct ModelBuilder {
         self.deadline = deadline
         horizon = plan.calendar.horizon.value
         if case .minutes(let n) = plan.calendar.granularity { step = n } else { step = 30 }
-        indexOf = Dictionary(plan.events.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        fixedById = Dictionary(plan.fixedEvents.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        people = Dictionary(plan.people.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        audiences = Dictionary(plan.audiences.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     mutating func clock(_ zone: Zone) -> ZoneClock {
@@ -195,8 +187,8 @@ public struct ModelBuilder {
     }
 
     func target(_ id: String) -> Target? {
-        if let a = indexOf[id] { return .placed(a) }
-        if let f = fixedById[id], let s = fixedSlots[id] { return .fixed(f, s) }
+        if let a = plan.eventIndex(id) { return .placed(a) }
+        if let f = plan.fixedEvent(id), let s = fixedSlots[id] { return .fixed(f, s) }
         return nil
     }
 

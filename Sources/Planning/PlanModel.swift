@@ -22,7 +22,7 @@ public struct PlanModel: Sendable {
     }
 
     /// The activity index of an event id.
-    public func activity(_ id: String) -> Int? { plan.events.firstIndex { $0.id.value == id } }
+    public func activity(_ id: String) -> Int? { plan.eventIndex(id) }
 
     /// The slot of an event in an assignment.
     public func slot(_ activity: Int, _ assignment: [Int]) -> Slot {

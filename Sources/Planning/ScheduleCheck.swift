@@ -23,7 +23,7 @@ public struct ScheduleCheck: Sendable {
             let slots = model.problem.activities[a].slots
             // A session's slots differ by room as well as start: match the room the schedule
             // names (or no room, for events that need none).
-            let room = entry.room.flatMap { name in model.plan.rooms.firstIndex { $0.id.value == name } } ?? -1
+            let room = entry.room.flatMap { name in model.plan.roomIndex(name) } ?? -1
             if let name = entry.room, room < 0 {
                 placementProblems.append("event '\(event.id.value)' is in room '\(name)', which the plan does not have")
                 continue

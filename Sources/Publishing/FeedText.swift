@@ -8,31 +8,21 @@ import ReleaseFormat
 /// VEVENT from the ledger entry.
 struct FeedText {
     let plan: Plan
-    let events: [String: Event]
-    let fixed: [String: FixedEvent]
-    let people: [String: Person]
-    let places: [String: Place]
-    let audiences: [String: Audience]
 
     init(plan: Plan) {
         self.plan = plan
-        events = Dictionary(plan.events.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        fixed = Dictionary(plan.fixedEvents.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        people = Dictionary(plan.people.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        places = Dictionary(plan.places.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        audiences = Dictionary(plan.audiences.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// UIDs come from the calendar's and the event's ids, which never change.
     static func uid(_ id: String, calendar: String) -> String { "\(id)@\(calendar).convene" }
 
     func ledgerEntry(for entry: ScheduleDocument.Entry, calendar: String) -> Ledger.Entry {
-        let venue = events[entry.id]?.venue ?? fixed[entry.id]?.venue
-        let audienceIds = events[entry.id]?.audiences.map(\.value) ?? []
-        var personIds = Set(events[entry.id]?.people.map(\.value) ?? [])
-        for id in audienceIds { personIds.formUnion(audiences[id]?.members.map(\.value) ?? []) }
+        let venue = plan.event(entry.id)?.venue ?? plan.fixedEvent(entry.id)?.venue
+        let audienceIds = plan.event(entry.id)?.audiences.map(\.value) ?? []
+        var personIds = Set(plan.event(entry.id)?.people.map(\.value) ?? [])
+        for id in audienceIds { personIds.formUnion(plan.audience(id)?.members.map(\.value) ?? []) }
         let description = self.description(of: entry)
-        let url = fixed[entry.id]?.url
+        let url = plan.fixedEvent(entry.id)?.url
         var ledgerEntry = Ledger.Entry(
             id: entry.id, uid: Self.uid(entry.id, calendar: calendar), sequence: 0, lastChanged: "", status: .confirmed,
             fixed: entry.fixed, title: entry.title, kind: entry.kind, allDay: entry.allDay, start: entry.start,
@@ -48,12 +38,14 @@ struct FeedText {
 
     /// A session's room or channel, as subscribers read it.
     func roomName(_ id: String) -> String? {
-        plan.rooms.first { $0.id.value == id }.map { "\($0.name) (\($0.isVirtual ? "online channel" : "hybrid room"))" }
+        plan.roomIndex(id).map { plan.rooms[$0] }.map {
+            "\($0.name) (\($0.isVirtual ? "online channel" : "hybrid room"))"
+        }
     }
 
     /// A place's name and address, or the virtual link.
     func location(_ venue: Venue) -> String? {
-        if let id = venue.place?.value, let place = places[id] {
+        if let id = venue.place?.value, let place = plan.place(id) {
             return [place.name, place.address].compactMap { $0 }.joined(separator: ", ")
         }
         if venue.isVirtual { return venue.link.map { "Online: \($0)" } ?? "Online" }
@@ -63,15 +55,15 @@ struct FeedText {
     /// The useful facts: when it is in its home zone, its window, who takes part.
     func description(of entry: ScheduleDocument.Entry) -> String {
         var lines: [String] = []
-        if let event = events[entry.id] {
+        if let event = plan.event(entry.id) {
             if let text = event.description { lines.append(text) }
             lines.append("When: \(localWhen(entry))")
             lines.append("Window: \(event.window.value)")
-            let names = event.participants.compactMap { people[$0.value]?.name }
+            let names = event.participants.compactMap { plan.person($0.value)?.name }
             if !names.isEmpty { lines.append("Who: \(names.joined(separator: ", "))") }
-            let groups = event.audiences.compactMap { audiences[$0.value]?.name }
+            let groups = event.audiences.compactMap { plan.audience($0.value)?.name }
             if !groups.isEmpty { lines.append("For: \(groups.joined(separator: ", "))") }
-        } else if let forum = fixed[entry.id] {
+        } else if let forum = plan.fixedEvent(entry.id) {
             if let text = forum.description { lines.append(text) }
             lines.append("When: \(localWhen(entry))")
             if let format = forum.format { lines.append("Format: \(format)") }
@@ -110,7 +102,7 @@ struct FeedText {
             end: try time(entry.end, allDay: entry.allDay, zone: entry.timezone),
             summary: entry.isCancelled ? "Cancelled: \(entry.title)" : entry.title,
             description: description, location: entry.location, categories: [entry.kind.uppercased()],
-            status: entry.isCancelled ? .cancelled : .confirmed, url: fixed[entry.id]?.url)
+            status: entry.isCancelled ? .cancelled : .confirmed, url: plan.fixedEvent(entry.id)?.url)
     }
 
     /// A schedule time as an iCalendar one: a date, or the local wall clock in the home zone.

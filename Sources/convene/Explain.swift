@@ -22,8 +22,8 @@ extension Convene {
         func run() throws {
             let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
-            guard let a = plan.events.firstIndex(where: { $0.id.value == event }) else {
-                if plan.fixedEvents.contains(where: { $0.id.value == event }) {
+            guard let a = plan.eventIndex(event) else {
+                if plan.fixedEvent(event) != nil {
                     print("'\(event)' is a fixed event: the plan gives its dates.")
                     return
                 }
