@@ -118,6 +118,16 @@ class Formulation:
                 differ = m.NewBoolVar(f"rooms{a}!={b}")
                 m.Add(ra == rb).OnlyEnforceIf(differ.Not())
                 terms.append((differ, p["weight"]))
+            elif p["type"] == "close":
+                start, end = COORDINATES[p["scale"]]
+                x = self.coordinate
+                first = m.NewIntVar(-(10**9), 10**9, f"first{a},{b}")
+                last = m.NewIntVar(-(10**9), 10**9, f"last{a},{b}")
+                m.AddMinEquality(first, [x(a, start), x(b, start)])
+                m.AddMaxEquality(last, [x(a, end), x(b, end)])
+                over = m.NewIntVar(0, 10**9, f"over{a},{b}")
+                m.Add(over >= last - first - p["maximum"])
+                terms.append((over, p["weight"] * (1440 if p["scale"] == "days" else 1)))
             else:
                 start, end = COORDINATES[p["scale"]]
                 x = self.coordinate

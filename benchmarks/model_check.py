@@ -28,6 +28,9 @@ def pair_cost(pair, x, y):
     if pair["type"] == "sameRoom":
         return pair["weight"] if x[ROOM] >= 0 and y[ROOM] >= 0 and x[ROOM] != y[ROOM] else 0
     start, end = COORDINATES[pair["scale"]]
+    if pair["type"] == "close":
+        span = max(x[end], y[end]) - min(x[start], y[start])
+        return pair["weight"] * max(0, span - pair["maximum"]) * (1440 if pair["scale"] == "days" else 1)
     gap = max(0, y[start] - x[end], x[start] - y[end])
     return pair["weight"] * max(0, pair["minimum"] - gap) * (1440 if pair["scale"] == "days" else 1)
 

@@ -16,7 +16,10 @@ enum PeopleReader {
             maxEventsPerMonth: m.integer("max-events-per-month", in: 1...1000))
     }
 
-    static let personKeys = ["id", "name", "organisation", "role", "email", "zone", "working-hours", "unavailable"]
+    static let personKeys = [
+        "id", "name", "organisation", "role", "email", "zone", "working-hours", "unavailable", "arrives", "departs",
+        "keep-close",
+    ]
 
     static func person(_ node: PlanNode, log: DiagnosticLog) -> Person? {
         guard let m = MappingReader(node, subject: "a person", keys: personKeys, log: log),
@@ -30,14 +33,25 @@ enum PeopleReader {
                 hours.location, "working hours \(hours.value) are empty: the end is not after the start",
                 hint: "write the earlier time first, e.g. 09:00-17:00")
         }
-        let unavailable = m.strings("unavailable").compactMap { NodeValue.parsed($0, DateSpan.parse, log: log) }
-        for span in unavailable where span.value.endsBeforeItStarts {
+        let unavailable = m.strings("unavailable").compactMap { NodeValue.parsed($0, LocalPeriod.parse, log: log) }
+        for span in unavailable where span.value.dates.endsBeforeItStarts {
             log.error(span.location, "the range \(span.value) ends before it starts")
         }
+        let arrives = m.parsed("arrives", LocalDateTime.parse), departs = m.parsed("departs", LocalDateTime.parse)
+        if let arrives, let departs, departs.value <= arrives.value {
+            log.error(
+                departs.location, "\(id.value) departs (\(departs.value)) before arriving (\(arrives.value))",
+                hint: "write the arrival first; both are read in the person's zone")
+        }
+        let keepClose = m.parsed("keep-close", PlanDuration.parse)
         guard let name, let zone else { return nil }
-        return Person(
+        var person = Person(
             id: id, name: name.value, organisation: m.string("organisation")?.value, role: m.string("role")?.value,
             email: m.string("email")?.value, zone: zone, workingHours: hours, unavailable: unavailable)
+        person.arrives = arrives
+        person.departs = departs
+        person.keepClose = keepClose
+        return person
     }
 
     static func place(_ node: PlanNode, log: DiagnosticLog) -> Place? {

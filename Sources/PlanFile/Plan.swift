@@ -77,7 +77,14 @@ public struct Person: Sendable {
     public var email: String?
     public var zone: Located<Zone>
     public var workingHours: Located<LocalTimeRange>?
-    public var unavailable: [Located<DateSpan>]
+    /// Days or hours (in the person's zone) they cannot attend anything.
+    public var unavailable: [Located<LocalPeriod>]
+    /// When they arrive and leave (a travelling speaker), in their zone: nothing they attend
+    /// may start before `arrives` or end after `departs`.
+    public var arrives: Located<LocalDateTime>? = nil
+    public var departs: Located<LocalDateTime>? = nil
+    /// A soft wish: all their sessions within this span, first start to last end.
+    public var keepClose: Located<PlanDuration>? = nil
 }
 
 /// A venue and its time zone.
@@ -242,6 +249,25 @@ public struct Room: Sendable {
     public var name: String
     public var capacity: Int
     public var isVirtual: Bool
+    /// What the room offers that a session may require: `step-free`, `stream`, a capacity
+    /// class such as `theatre`; any tag the plan uses. A virtual channel always has `stream`.
+    public var features: [Located<String>] = []
+    /// The languages the room's booths interpret into.
+    public var interpretation: [Located<String>] = []
+    /// Times the room cannot be used, in the calendar's zone.
+    public var closed: [Located<LocalPeriod>] = []
+
+    public init(id: Located<String>, name: String, capacity: Int, isVirtual: Bool) {
+        self.id = id
+        self.name = name
+        self.capacity = capacity
+        self.isVirtual = isVirtual
+    }
+
+    /// Whether the room offers `feature`.
+    public func has(_ feature: String) -> Bool {
+        (feature == "stream" && isVirtual) || features.contains { $0.value == feature }
+    }
 }
 
 /// A thread of sessions that never run in parallel.
@@ -265,12 +291,21 @@ public struct SessionDetails: Sendable {
     public var moderator: Located<String>?
     public var objectives: [String] = []
     public var runOfShow: [RunOfShowItem] = []
+    /// The language it is held in (`en`, `ko`), as conference systems record it.
+    public var language: Located<String>?
+    /// Room features it needs (`step-free`, `stream`, a capacity class).
+    public var requires: [Located<String>] = []
+    /// Languages it must be interpreted into; its room must have booths for each.
+    public var interpretation: [Located<String>] = []
+    /// The room it is held in, whatever else the timetable wishes.
+    public var pinnedRoom: Located<String>?
 
     public init() {}
 
     /// Whether the event is a session at all (and so needs a room when the plan has rooms).
     public var isSession: Bool {
         role != nil || track != nil || attendance != nil || !speakers.isEmpty || moderator != nil || virtualOnly
+            || !requires.isEmpty || !interpretation.isEmpty || pinnedRoom != nil
     }
 }
 

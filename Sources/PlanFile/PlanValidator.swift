@@ -46,6 +46,15 @@ enum PlanValidator {
                 checkReference($0, in: audiences, what: "audience", log: log)
             }
             checkFits(event, horizon: plan.calendar.horizon, log: log)
+            if let pin = event.pinned, case .dateTime(let at) = pin.value {
+                checkExists(Located(at, at: pin.location), in: event.venue.zone, log: log)
+            }
+        }
+        for person in plan.people {
+            for time in [person.arrives, person.departs].compactMap({ $0 }) {
+                checkExists(time, in: person.zone.value, log: log)
+            }
+            for period in person.unavailable { checkExists(period, in: person.zone.value, log: log) }
         }
         for blackout in plan.blackouts {
             blackout.appliesTo.forEach { checkReference($0, in: placed, what: "event", log: log) }
@@ -67,6 +76,22 @@ enum PlanValidator {
         }
     }
 
+    /// A wall-clock time the plan names must happen in its zone (not fall in a daylight-saving gap).
+    static func checkExists(_ time: Located<LocalDateTime>, in zone: Zone, log: DiagnosticLog) {
+        guard let problem = zone.gapProblem(time.value.date, minuteOfDay: time.value.time.minutes) else { return }
+        log.error(time.location, problem, hint: "pick a time outside the jump, e.g. an hour later")
+    }
+
+    static func checkExists(_ period: Located<LocalPeriod>, in zone: Zone, log: DiagnosticLog) {
+        guard case .hours(let date, let range) = period.value else { return }
+        for minute in [range.start.minutes, range.end.minutes] {
+            if let problem = zone.gapProblem(date, minuteOfDay: minute) {
+                log.error(period.location, problem, hint: "pick hours outside the jump, e.g. an hour later")
+                return
+            }
+        }
+    }
+
     static func checkReference(_ ref: Located<String>, in known: Set<String>, what: String, log: DiagnosticLog) {
         guard !known.contains(ref.value) else { return }
         log.error(
@@ -83,13 +108,15 @@ enum PlanValidator {
         if duration.isAllDay ? duration.days > window.dayCount : duration.minutes > windowMinutes {
             log.error(
                 event.duration.location,
-                "event '\(event.id.value)' lasts \(duration) but its window \(window) has only \(window.dayCount) day\(window.dayCount == 1 ? "" : "s")",
+                "event '\(event.id.value)' lasts \(duration) but its window \(window) has only "
+                    + "\(window.dayCount) day\(window.dayCount == 1 ? "" : "s")",
                 hint: "widen the window or shorten the event")
         }
         if !horizon.value.contains(window) {
             log.error(
                 event.window.location,
-                "the window \(window) of event '\(event.id.value)' is not inside the calendar's horizon \(horizon.value)",
+                "the window \(window) of event '\(event.id.value)' is not inside the calendar's horizon "
+                    + "\(horizon.value)",
                 hint: "move the window or widen the horizon at \(horizon.location)")
         }
         if let pin = event.pinned {
@@ -139,9 +166,8 @@ enum PlanValidator {
                     let cycle = (stack[start...] + [next]).reversed()
                     log.error(
                         dependency.event.location, "dependency cycle: \(cycle.joined(separator: " → "))",
-                        hint:
-                            "each event must come after the one before it in this chain, which cannot all hold; remove one 'after' entry"
-                    )
+                        hint: "each event must come after the one before it in this chain, which cannot all hold; "
+                            + "remove one 'after' entry")
                 } else if state[next] == nil {
                     visit(next)
                 }

@@ -29,8 +29,11 @@ enum SummitReader {
             location: m.location)
     }
 
+    static let roomKeys = ["id", "name", "capacity", "mode", "features", "interpretation", "closed"]
+
     static func room(_ node: PlanNode, log: DiagnosticLog) -> Room? {
-        guard let m = MappingReader(node, subject: "a room", keys: ["id", "name", "capacity", "mode"], log: log),
+        guard
+            let m = MappingReader(node, subject: "a room", keys: roomKeys, log: log),
             let id = m.string("id", required: true), Identifier.check(id, log: log)
         else { return nil }
         let name = m.string("name", required: true)
@@ -43,12 +46,20 @@ enum SummitReader {
             default:
                 log.error(
                     mode.location,
-                    "'mode' must be 'hybrid' (a room with a stream) or 'virtual' (a channel only), found '\(mode.value)'"
-                )
+                    "'mode' must be 'hybrid' (a room with a stream) or 'virtual' (a channel only), "
+                        + "found '\(mode.value)'")
             }
         }
+        let closed = m.strings("closed").compactMap { NodeValue.parsed($0, LocalPeriod.parse, log: log) }
+        for period in closed where period.value.dates.endsBeforeItStarts {
+            log.error(period.location, "the closed time \(period.value) ends before it starts")
+        }
         guard let name, let capacity else { return nil }
-        return Room(id: id, name: name.value, capacity: capacity.value, isVirtual: isVirtual)
+        var room = Room(id: id, name: name.value, capacity: capacity.value, isVirtual: isVirtual)
+        room.features = m.strings("features")
+        room.interpretation = m.strings("interpretation")
+        room.closed = closed
+        return room
     }
 
     static func track(_ node: PlanNode, log: DiagnosticLog) -> Track? {
@@ -80,6 +91,10 @@ enum SessionReader {
         details.moderator = m.string("moderator")
         details.objectives = m.strings("objectives").map(\.value)
         details.runOfShow = m.list("run-of-show").compactMap { item(node: $0, log: log) }
+        details.language = m.string("language")
+        details.requires = m.strings("requires")
+        details.interpretation = m.strings("interpretation")
+        details.pinnedRoom = m.string("pinned-room")
         return details
     }
 

@@ -46,6 +46,11 @@ public enum Explanation {
                 let short = PlanUnits.amount(minutes: value / p.weight, scale: scale)
                 let wanted = PlanUnits.amount(minutes: minimum * unit, scale: scale)
                 lines.append((p.origin, "\(short) short of \(wanted) apart\(weighted(p.weight))", value))
+            case .close(let maximum, let scale):
+                let unit = scale == .days ? 1440 : 1
+                let over = PlanUnits.amount(minutes: value / p.weight, scale: scale)
+                let wanted = PlanUnits.amount(minutes: maximum * unit, scale: scale)
+                lines.append((p.origin, "\(over) beyond the wished \(wanted) together\(weighted(p.weight))", value))
             case .sameRoom:
                 lines.append(
                     (

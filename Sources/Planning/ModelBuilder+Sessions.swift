@@ -31,7 +31,10 @@ extension ModelBuilder {
                     return end <= range.start.minutes || start >= range.end.minutes
                 }
             }
-            if needsRoom(event) { addRoomFit(a, event) }
+            if needsRoom(event) {
+                addRoomFit(a, event)
+                addRoomRules(a, event)
+            }
         }
         for (i, a) in list.enumerated() {
             for b in list[(i + 1)...] { addSessionPair(a, b) }
@@ -103,15 +106,33 @@ extension ModelBuilder {
                 Rule(
                     .noOverlap(a, b, padding: 0, scale: .minutes),
                     origin: Origin(
-                        "\(plenary.quoted) is a plenary, alone in its slot: '\((roleX == .plenary ? y : x).id.value)' may not run in parallel",
+                        "\(plenary.quoted) is a plenary, alone in its slot: "
+                            + "'\((roleX == .plenary ? y : x).id.value)' may not run in parallel",
                         at: "\(plenary.session.role?.location ?? plenary.location)")))
         } else if let track = x.session.track, track.value == y.session.track?.value {
             rules.append(
                 Rule(
                     .noOverlap(a, b, padding: 0, scale: .minutes),
                     origin: Origin(
-                        "\(x.quoted) and \(y.quoted) are both in the track '\(track.value)', which never runs in parallel",
+                        "\(x.quoted) and \(y.quoted) are both in the track '\(track.value)', "
+                            + "which never runs in parallel",
                         at: "\(y.session.track?.location ?? track.location)")))
+        }
+    }
+
+    /// A travelling speaker's wish (`keep-close`): every two of their sessions lie within the
+    /// span, from the earlier start to the later end; each minute beyond counts once.
+    mutating func addKeepClose(_ a: Int, _ b: Int, _ shared: Set<String>) {
+        for id in shared.sorted() {
+            guard let person = plan.person(id), let span = person.keepClose else { continue }
+            pairPenalties.append(
+                PairPenalty(
+                    a: a, b: b,
+                    origin: Origin(
+                        "\(person.name) wishes their sessions within \(span.value) (\(plan.events[a].quoted) and "
+                            + "\(plan.events[b].quoted))",
+                        at: "\(span.location)"),
+                    measure: .close(maximum: span.value.totalMinutes, scale: .minutes), weight: 1))
         }
     }
 
@@ -142,6 +163,7 @@ extension ModelBuilder {
                         PairPenalty(
                             a: a, b: b, origin: origin, measure: .apart(minimum: 60, scale: .minutes), weight: 1))
                 }
+                addKeepClose(a, b, speakers)
             }
         }
     }

@@ -117,23 +117,55 @@ extension ModelBuilder {
         return endMinute <= range.end.minutes
     }
 
+    /// Each participant's unavailable days and hours, and their arrival and departure, read on
+    /// their own clock.
     mutating func addUnavailability(_ a: Int, _ event: Event) {
         let allDay = event.duration.value.isAllDay
         for participant in event.people {
             guard let person = plan.person(participant.value) else { continue }
             let clock = clock(person.zone.value)
-            for span in person.unavailable {
-                let (first, end) = (span.value.first.dayNumber, span.value.last.dayNumber + 1)
-                allow(
-                    a,
-                    Origin(
-                        "\(event.quoted) needs \(person.name), who is unavailable \(span.value)", at: "\(span.location)"
-                    )
-                ) { slot in
-                    let days = Self.days(of: slot, allDay: allDay, on: clock)
-                    return days.upperBound <= first || end <= days.lowerBound
+            for period in person.unavailable {
+                let origin = Origin(
+                    "\(event.quoted) needs \(person.name), who is unavailable \(period.value)", at: "\(period.location)"
+                )
+                switch period.value {
+                case .days(let span):
+                    let (first, end) = (span.first.dayNumber, span.last.dayNumber + 1)
+                    allow(a, origin) { slot in
+                        let days = Self.days(of: slot, allDay: allDay, on: clock)
+                        return days.upperBound <= first || end <= days.lowerBound
+                    }
+                case .hours:
+                    let busy = period.value.instants(on: clock)
+                    allow(a, origin) { slot in slot.end <= busy.lowerBound || busy.upperBound <= slot.start }
                 }
             }
+            addPresence(a, event, person, clock)
+        }
+    }
+
+    /// A travelling participant is there from `arrives` to `departs`.
+    mutating func addPresence(_ a: Int, _ event: Event, _ person: Person, _ clock: ZoneClock) {
+        let allDay = event.duration.value.isAllDay
+        if let arrives = person.arrives {
+            let instant = clock.utcMinute(day: arrives.value.date.dayNumber, minute: arrives.value.time.minutes)
+            let day = arrives.value.date.dayNumber
+            allow(
+                a,
+                Origin(
+                    "\(event.quoted) needs \(person.name), who arrives \(arrives.value) (\(person.zone.value))",
+                    at: "\(arrives.location)")
+            ) { allDay ? $0.firstDay >= day : $0.start >= instant }
+        }
+        if let departs = person.departs {
+            let instant = clock.utcMinute(day: departs.value.date.dayNumber, minute: departs.value.time.minutes)
+            let day = departs.value.date.dayNumber
+            allow(
+                a,
+                Origin(
+                    "\(event.quoted) needs \(person.name), who departs \(departs.value) (\(person.zone.value))",
+                    at: "\(departs.location)")
+            ) { allDay ? $0.endDay <= day + 1 : $0.end <= instant }
         }
     }
 }

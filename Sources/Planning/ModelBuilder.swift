@@ -6,10 +6,11 @@ import Scheduler
 /// each hard rule of the plan as one solver rule with its origin, each soft wish as a penalty.
 ///
 /// The rules, one builder file each: `ModelBuilder+Unary.swift` (windows, pins, blackouts,
-/// local hours, unavailability), `+Relations.swift` (dependencies, avoid, during, shared
-/// people, audiences and places), `+Caps.swift` (events per week and month), `+Sessions.swift` (a summit's hours, breaks,
-/// rooms, tracks, plenaries, opening and closing, and its room and speaker wishes),
-/// `+Penalties.swift` (preferences).
+/// local hours, unavailability, arrival and departure), `+Relations.swift` (dependencies,
+/// avoid, during, shared people, audiences and places), `+Caps.swift` (events per week and
+/// month), `+Sessions.swift` (a summit's hours, breaks, room sizes, tracks, plenaries, opening
+/// and closing, and its room and speaker wishes), `+Rooms.swift` (features, interpretation,
+/// pinned rooms, closed rooms), `+Penalties.swift` (preferences).
 public struct ModelBuilder {
     let plan: Plan
     let horizon: DateSpan

@@ -31,6 +31,9 @@ public enum ModelExport {
                     "    {\"type\": \"apart\", \"a\": \(p.a), \"b\": \(p.b), \"minimum\": \(minimum), \"scale\": \"\(scale.rawValue)\", \"weight\": \(p.weight)}"
             case .sameRoom:
                 return "    {\"type\": \"sameRoom\", \"a\": \(p.a), \"b\": \(p.b), \"weight\": \(p.weight)}"
+            case .close(let maximum, let scale):
+                return "    {\"type\": \"close\", \"a\": \(p.a), \"b\": \(p.b), \"maximum\": \(maximum), "
+                    + "\"scale\": \"\(scale.rawValue)\", \"weight\": \(p.weight)}"
             }
         }.joined(separator: ",\n")
         out += "\n  ]\n}\n"

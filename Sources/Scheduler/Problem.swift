@@ -27,11 +27,14 @@ public struct Penalty: Sendable {
 /// - `apart`: at least `minimum` apart (spacing between related events), `weight` for each
 ///   minute (or day × 1440) closer than that;
 /// - `sameRoom`: `weight` when both have rooms and the rooms differ (a track's stable room, a
-///   speaker's fewer room changes).
+///   speaker's fewer room changes);
+/// - `close`: both within `maximum` from the earlier start to the later end (a travelling
+///   speaker's sessions together), `weight` for each minute (or day × 1440) beyond it.
 public struct PairPenalty: Sendable {
     public enum Measure: Sendable, Hashable {
         case apart(minimum: Int, scale: TimeScale)
         case sameRoom
+        case close(maximum: Int, scale: TimeScale)
     }
 
     public var a: Int
@@ -61,6 +64,11 @@ public struct PairPenalty: Sendable {
             return weight * max(0, minimum - gap) * (scale == .days ? 1440 : 1)
         case .sameRoom:
             return x.room >= 0 && y.room >= 0 && x.room != y.room ? weight : 0
+        case .close(let maximum, let scale):
+            let span =
+                max(x.endCoordinate(scale), y.endCoordinate(scale))
+                - min(x.startCoordinate(scale), y.startCoordinate(scale))
+            return weight * max(0, span - maximum) * (scale == .days ? 1440 : 1)
         }
     }
 }
