@@ -186,4 +186,57 @@ import Testing
         let rules = (model as? [String: Any])?["rules"] as? [[String: Any]]
         #expect(rules?.map { $0["type"] as? String } == ["precedence"])
     }
+
+    /// The independent checker (benchmarks/model_check.py) reads the exported model and the
+    /// schedule and must agree on every rule and on the objective, with every kind of pair
+    /// penalty present: a speaker's sessions apart, in one room, and close (`keep-close`).
+    @Test func theIndependentCheckAgreesOnEveryPairPenalty() throws {
+        let folder = try scratch()
+        try Data(
+            """
+            calendar: {id: s, name: S, zone: Asia/Seoul, horizon: 2021-12, granularity: 15m}
+            summit: {days: 2021-12-15..2021-12-16, hours: 09:00-12:00}
+            rooms:
+              - {id: hall, name: Hall, capacity: 500, features: [step-free]}
+              - {id: small, name: Small, capacity: 50}
+            tracks: [{id: t, name: T}]
+            people:
+              - {id: kim, name: Kim, zone: Asia/Seoul, keep-close: 2h, arrives: 2021-12-15T10:00}
+            events:
+              - {id: a, title: A, duration: 1h, window: 2021-12-15..2021-12-16, speakers: [kim], track: t}
+              - {id: b, title: B, duration: 1h, window: 2021-12-16, speakers: [kim], track: t, requires: [step-free]}
+              - {id: c, title: C, duration: 1h, window: 2021-12-15..2021-12-16, speakers: [kim], pinned-room: small}
+
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(
+            ["plan", "plan.yaml", "--out", ".", "--export-model", "model.json"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let model = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("model.json")))
+        let types = ((model as? [String: Any])?["pairPenalties"] as? [[String: Any]])?.compactMap {
+            $0["type"] as? String
+        }
+        #expect(Set(types ?? []) == ["apart", "sameRoom", "close"])
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = [
+            "python3", ConveneBinary.root.appendingPathComponent("benchmarks/model_check.py").path, "model.json",
+            "schedule.json",
+        ]
+        check.currentDirectoryURL = folder
+        let out = Pipe()
+        check.standardOutput = out
+        try check.run()
+        let verdict = out.fileHandleForReading.readDataToEndOfFile()
+        check.waitUntilExit()
+        let found = try JSONSerialization.jsonObject(with: verdict) as? [String: Any]
+        let schedule =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("schedule.json"))) as? [String: Any]
+        #expect((found?["broken"] as? [Any])?.isEmpty == true)
+        #expect((found?["outside"] as? [Any])?.isEmpty == true)
+        #expect(found?["objective"] as? Int == schedule?["objective"] as? Int)
+        #expect(schedule?["objective"] as? Int ?? 0 > 0)
+    }
 }
