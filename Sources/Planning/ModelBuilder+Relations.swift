@@ -39,17 +39,37 @@ extension ModelBuilder {
         text += " after '\(dependency.event.value)' \(dependency.from == .end ? "ends" : "starts")"
         let origin = Origin(text, at: "\(dependency.location)")
         let anchor: Precedence.Anchor = dependency.from == .end ? .end : .start
+        let slots = activities[a].slots
+        let lowered: @Sendable (Int) -> Rule.Kind
         switch other {
         case .placed(let b):
-            rules.append(
-                Rule(
-                    .precedence(
-                        Precedence(before: b, after: a, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)),
-                    origin: origin))
+            let p = Precedence(before: b, after: a, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)
+            rules.append(Rule(.precedence(p), origin: origin))
+            lowered = { gap in
+                var q = p
+                q.minGap = gap
+                return .precedence(q)
+            }
         case .fixed(_, let fixed):
             let p = Precedence(before: 0, after: 0, minGap: minGap, maxGap: maxGap, anchor: anchor, scale: scale)
             allow(a, origin) { p.holds(before: fixed, after: $0) }
+            lowered = { gap in
+                var q = p
+                q.minGap = gap
+                return .allow(
+                    activity: a, slots: SlotSet(capacity: slots.count) { q.holds(before: fixed, after: slots[$0]) })
+            }
         }
+        guard let written = dependency.minGap?.value, minGap > 0 else { return }
+        let unit = scale == .days ? 1 : step
+        relaxLastRule(
+            Relaxation(
+                .lowerGap, event: event.id.value, old: "\(written)", steps: minGap / unit,
+                stepMinutes: scale == .days ? 1440 : step
+            ) { n in
+                let gap = minGap - n * unit
+                return (lowered(gap), "\(scale == .days ? PlanDuration(days: gap) : PlanDuration(minutes: gap))")
+            })
     }
 
     mutating func addAvoid(_ a: Int, _ event: Event, _ avoided: Located<String>) {
@@ -60,6 +80,7 @@ extension ModelBuilder {
         case .placed(let b): rules.append(Rule(.noOverlap(a, b, padding: 0, scale: scale), origin: origin))
         case .fixed(_, let fixed): allow(a, origin) { !$0.overlaps(fixed, scale: scale) }
         }
+        relaxLastRule(Relaxation(.dropAvoid, event: event.id.value, old: avoided.value))
     }
 
     mutating func addDuring(_ a: Int, _ event: Event, _ during: Located<String>) {

@@ -30,6 +30,7 @@ extension ModelBuilder {
             allow(
                 a, Origin("\(event.quoted) is pinned to the room '\(pinned.value)'", at: "\(pinned.location)")
             ) { $0.room == r }
+            relaxLastRule(Relaxation(.unpinRoom, event: event.id.value, old: pinned.value))
         }
         let host = clock(plan.calendar.zone)
         for (r, room) in rooms.enumerated() {

@@ -23,6 +23,26 @@ extension ModelBuilder {
         allow(a, Origin("\(event.quoted) must lie within its window \(window)", at: "\(event.window.location)")) {
             $0.firstDay >= first && $0.endDay <= end
         }
+        let slots = activities[a].slots
+        let earliest = slots.map(\.firstDay).min() ?? first, latest = slots.map(\.endDay).max() ?? end
+        let id = event.id.value
+        relaxLastRule(
+            Relaxation(
+                .widenWindow, event: id, old: "\(window)", steps: max(0, first - earliest), stepMinutes: 1440
+            ) { n in
+                let set = SlotSet(capacity: slots.count) { slots[$0].firstDay >= first - n && slots[$0].endDay <= end }
+                return (
+                    .allow(activity: a, slots: set),
+                    "\(DateSpan(first: window.first.adding(days: -n), last: window.last))"
+                )
+            },
+            Relaxation(.widenWindow, event: id, old: "\(window)", steps: max(0, latest - end), stepMinutes: 1440) { n in
+                let set = SlotSet(capacity: slots.count) { slots[$0].firstDay >= first && slots[$0].endDay <= end + n }
+                return (
+                    .allow(activity: a, slots: set),
+                    "\(DateSpan(first: window.first, last: window.last.adding(days: n)))"
+                )
+            })
     }
 
     mutating func addPin(_ a: Int, _ event: Event) {
@@ -35,6 +55,7 @@ extension ModelBuilder {
             let instant = clock(event.venue.zone).utcMinute(day: dt.date.dayNumber, minute: dt.time.minutes)
             allow(a, origin) { $0.start == instant }
         }
+        relaxLastRule(Relaxation(.unpin, event: event.id.value, old: pinText(pin.value)))
     }
 
     func pinText(_ pin: Event.Pin) -> String {
@@ -67,6 +88,7 @@ extension ModelBuilder {
                     let days = Self.days(of: slot, allDay: allDay, on: clock)
                     return !spans.contains { days.lowerBound < $0.1 && $0.0 < days.upperBound }
                 }
+                relaxLastRule(Relaxation(.liftBlackout, event: event.id.value, old: blackout.id.value))
             }
             if blackout.weekends {
                 let clock = clock(event.venue.zone)
@@ -74,6 +96,7 @@ extension ModelBuilder {
                 { slot in
                     !Self.days(of: slot, allDay: allDay, on: clock).contains { CivilDate(dayNumber: $0).isWeekend }
                 }
+                relaxLastRule(Relaxation(.liftBlackout, event: event.id.value, old: blackout.id.value))
             }
         }
     }
@@ -107,6 +130,23 @@ extension ModelBuilder {
         ) { slot in
             clocks.allSatisfy { Self.lies(slot, within: range, on: $0) }
         }
+        let slots = activities[a].slots
+        let (start, end) = (range.start.minutes, range.end.minutes)
+        @Sendable func widened(_ from: Int, _ to: Int) -> (kind: Rule.Kind, new: String) {
+            let wider = LocalTimeRange(start: LocalTime(minutes: from)!, end: LocalTime(minutes: to)!)
+            let set = SlotSet(capacity: slots.count) { i in
+                clocks.allSatisfy { Self.lies(slots[i], within: wider, on: $0) }
+            }
+            return (.allow(activity: a, slots: set), "\(wider)")
+        }
+        let id = event.id.value
+        relaxLastRule(
+            Relaxation(.widenLocalHours, event: id, old: "\(range)", steps: start / 30, stepMinutes: 30) { n in
+                widened(start - 30 * n, end)
+            },
+            Relaxation(.widenLocalHours, event: id, old: "\(range)", steps: (1440 - end) / 30, stepMinutes: 30) { n in
+                widened(start, end + 30 * n)
+            })
     }
 
     /// Whether a timed slot starts and ends inside `range` on one local day of `clock`.

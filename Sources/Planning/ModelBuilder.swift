@@ -21,6 +21,8 @@ public struct ModelBuilder {
     var penalties: [Penalty] = []
     var pairPenalties: [PairPenalty] = []
     var fixedSlots: [String: Slot] = [:]
+    /// How the rules a planner can change could be relaxed, by rule index.
+    var relaxations: [Int: [Relaxation]] = [:]
     /// The announced schedule to stay close to (`--keep`), by event id.
     let previous: [String: Announced]
     /// When the command must be done; building stops when it passes (`ModelTimeLimit`).
@@ -71,7 +73,8 @@ public struct ModelBuilder {
             problem: Problem(
                 activities: builder.activities, rules: builder.rules, penalties: builder.penalties,
                 pairPenalties: builder.pairPenalties),
-            clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step)
+            clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step,
+            relaxations: builder.relaxations)
     }
 
     private init(plan: Plan, previous: [String: Announced], deadline: Deadline?) {
@@ -172,6 +175,17 @@ public struct ModelBuilder {
             if case .allow(let activity, let slots) = rule.kind, activity == a { allowed.formIntersection(slots) }
         }
         return allowed
+    }
+
+    /// Records how the rule just added could be relaxed.
+    mutating func relaxLastRule(_ relaxation: Relaxation...) {
+        relaxations[rules.count - 1, default: []] += relaxation
+    }
+
+    /// The slot set of activity `a` for which `allowed` holds.
+    func slotSet(_ a: Int, _ allowed: (Slot) -> Bool) -> SlotSet {
+        let slots = activities[a].slots
+        return SlotSet(capacity: slots.count) { allowed(slots[$0]) }
     }
 
     /// Adds a rule that keeps only the slots of activity `a` for which `allowed` holds.

@@ -13,6 +13,8 @@ public struct PlanModel: Sendable {
     public let fixedSlots: [String: Slot]
     /// Minutes between the possible starts of timed events.
     public let step: Int
+    /// How each rule a planner can change could be relaxed, by rule index (for repairs).
+    public var relaxations: [Int: [Relaxation]] = [:]
 
     public func clock(_ zone: Zone) -> ZoneClock {
         clocks[zone]

@@ -20,8 +20,11 @@ public enum SolvePipeline {
         public var reserve: Double = 0.3
         /// Where events were announced (`--keep`, the publish ledger), to move as few as possible.
         public var announced: [String: Announced] = [:]
-        /// Whether an infeasible plan gets its minimal conflict (commands that print it).
+        /// Whether an infeasible plan gets its minimal conflicts and their repairs (commands
+        /// that print them).
         public var findConflict = true
+        /// At most this many independent conflicts are reported.
+        public var conflictLimit = 5
         /// Called with the model once it is built, before solving (`--export-model`), so the
         /// model is built once and within the deadline.
         public var modelBuilt: (@Sendable (PlanModel) throws -> Void)?
@@ -49,8 +52,9 @@ public enum SolvePipeline {
     /// What solving came to.
     public enum Outcome: Sendable {
         case solved(Solved)
-        /// No schedule exists: the rules that cannot hold together (when asked for).
-        case infeasible(PlanModel, ConflictFinder.Conflict?)
+        /// No schedule exists: the sets of rules that cannot hold together and the changes that
+        /// resolve each (when asked for; else empty).
+        case infeasible(PlanModel, [Finding])
         /// The time limit passed before any schedule was found.
         case noSchedule(PlanModel, SolveResult)
     }
@@ -91,11 +95,11 @@ public enum SolvePipeline {
             return .solved(Solved(model: model, result: result, assignment: assignment))
         }
         guard result.status == .infeasible else { return .noSchedule(model, result) }
-        let conflict =
-            request.findConflict
-            ? ConflictFinder.minimalConflict(in: model.problem, deadline: request.deadline.reserving(request.reserve))
-            : nil
-        return .infeasible(model, conflict)
+        guard request.findConflict else { return .infeasible(model, []) }
+        let deadline = request.deadline.reserving(request.reserve)
+        let first = ConflictFinder.minimalConflict(in: model.problem, deadline: deadline)
+        var finder = RepairFinder(model: model, deadline: deadline)
+        return .infeasible(model, finder.diagnose(first: first, limit: request.conflictLimit))
     }
 }
 

@@ -49,7 +49,7 @@ extension Convene {
                     try AtomicFile.write(json, to: exportModel)
                 }
             }
-            let solved = try solve.solved(plan, request)
+            let solved = try solve.solved(plan, request, json: format == .json)
             let (model, result, assignment) = (solved.model, solved.result, solved.assignment)
             let document = ScheduleDocument(model: model, result: result, seed: solve.seed)
             if let out {

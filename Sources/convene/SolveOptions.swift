@@ -60,7 +60,9 @@ struct SolveOptions: ParsableArguments {
 
     /// Solves the plan; when there is no schedule, prints why and exits with its code — the one
     /// place the pipeline's outcomes become exit codes (docs/cli.md).
-    func solved(_ plan: Plan, _ request: SolvePipeline.Request) throws -> SolvePipeline.Solved {
+    ///
+    /// - Parameter json: also print an infeasible plan's document to stdout (`--format json`).
+    func solved(_ plan: Plan, _ request: SolvePipeline.Request, json: Bool = false) throws -> SolvePipeline.Solved {
         let outcome: SolvePipeline.Outcome
         defer { ProgressLine.clear() }
         do {
@@ -81,9 +83,10 @@ struct SolveOptions: ParsableArguments {
         switch outcome {
         case .solved(let solved):
             return solved
-        case .infeasible(let model, let conflict):
-            if let conflict {
-                InfeasibilityReport.print(model: model, conflict: conflict)
+        case .infeasible(let model, let findings):
+            if !findings.isEmpty {
+                InfeasibilityReport.print(model: model, findings: findings)
+                if json { Swift.print(InfeasibilityDocument(model: model, findings: findings).json(), terminator: "") }
             } else {
                 Terminal.printError("error: the plan has no schedule (infeasible); run convene plan to see why")
             }

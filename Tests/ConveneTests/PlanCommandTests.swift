@@ -239,4 +239,32 @@ import Testing
         #expect(found?["objective"] as? Int == schedule?["objective"] as? Int)
         #expect(schedule?["objective"] as? Int ?? 0 > 0)
     }
+
+    /// `plan --format json` on an infeasible plan: exit 3, the document on stdout with the
+    /// conflict and its repairs (docs/cli.md), the explanation on stderr.
+    @Test func anInfeasiblePlanPrintsItsConflictAndRepairsAsJSON() throws {
+        let folder = try scratch()
+        try Data(
+            """
+            calendar: {id: x, name: X, zone: UTC, horizon: 2021}
+            blackouts: [{id: retreat, name: Retreat, dates: [2021-05-10..2021-05-14]}]
+            events:
+              - {id: a, title: A, duration: 1d, window: 2021-05-10..2021-05-14}
+
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(["plan", "plan.yaml", "--format", "json"], in: folder)
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("plan.yaml:4:45: repair: widen the window of 'a' by 1 day"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(document["status"] as? String == "infeasible")
+        let conflict = document["conflict"] as? [[String: Any]]
+        #expect(Set(conflict?.compactMap { $0["location"] as? String } ?? []) == ["plan.yaml:2:13", "plan.yaml:4:45"])
+        let repairs = try #require(document["repairs"] as? [[String: Any]])
+        #expect(repairs.compactMap { $0["kind"] as? String } == ["widen-window", "widen-window", "lift-blackout"])
+        #expect(repairs[0]["old"] as? String == "2021-05-10..2021-05-14")
+        #expect(repairs[0]["new"] as? String == "2021-05-09..2021-05-14")
+        #expect(repairs[2]["new"] is NSNull)
+        #expect(repairs[2]["rule"] as? String == "plan.yaml:2:13")
+    }
 }
