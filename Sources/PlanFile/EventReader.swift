@@ -8,6 +8,7 @@ enum EventReader {
         "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing",
         "weight",
         "session", "track", "attendance", "virtual-only", "speakers", "moderator", "objectives", "run-of-show",
+        "language",
     ]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Event? {

@@ -261,6 +261,8 @@ public struct SessionDetails: Sendable {
     public var virtualOnly: Bool = false
     public var speakers: [Located<String>] = []
     public var moderator: Located<String>?
+    /// The language the session is held in, as the programme gives it (`en`, `de`).
+    public var language: Located<String>?
     public var objectives: [String] = []
     public var runOfShow: [RunOfShowItem] = []
 

@@ -18,7 +18,7 @@ enum SummitReader {
         for b in breaks where b.value.isEmpty {
             log.error(b.location, "the break \(b.value) is empty: its end is not after its start")
         }
-        let pause = m.parsed("min-pause", PlanDuration.parse)
+        let pause = m.parsed("min-pause", pauseDuration)
         if let pause, pause.value.isAllDay {
             log.error(pause.location, "min-pause is a time between sessions: write it in minutes or hours")
         }
@@ -27,6 +27,12 @@ enum SummitReader {
         return SummitInfo(
             days: days, hours: hours, breaks: breaks, minPause: pause?.value ?? PlanDuration(minutes: 15),
             location: m.location)
+    }
+
+    /// A duration, or `0m`: no pause needed (a programme imported with back-to-back talks).
+    static func pauseDuration(_ text: String) -> Result<PlanDuration, ChronologyProblem> {
+        ["0", "0m", "0h"].contains(text.trimmingCharacters(in: .whitespaces))
+            ? .success(PlanDuration()) : PlanDuration.parse(text)
     }
 
     static func room(_ node: PlanNode, log: DiagnosticLog) -> Room? {
@@ -78,6 +84,7 @@ enum SessionReader {
         details.virtualOnly = m.bool("virtual-only") ?? false
         details.speakers = m.strings("speakers")
         details.moderator = m.string("moderator")
+        details.language = m.string("language")
         details.objectives = m.strings("objectives").map(\.value)
         details.runOfShow = m.list("run-of-show").compactMap { item(node: $0, log: log) }
         return details
