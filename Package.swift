@@ -47,6 +47,10 @@ let package = Package(
         .target(
             name: "Publishing",
             dependencies: ["Planning", "PlanFile", "ICal", "Chronology", "Pictures", "ReleaseFormat"]),
+        // Conference systems in: a frab/pretalx schedule.json or schedule.xml becomes a plan.
+        .target(
+            name: "Importing",
+            dependencies: ["PlanFile", "Planning", "Publishing", "Chronology", "Diagnostics"]),
         .target(name: "Pictures", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology", "ReleaseFormat"]),
         .target(
             name: "Agenda",
@@ -59,7 +63,7 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer",
-                "Agenda", "Pictures",
+                "Agenda", "Pictures", "Importing",
                 "ReleaseFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -110,6 +114,10 @@ let package = Package(
             dependencies: ["Pictures", "Planning", "PlanFile", "Scheduler", "Chronology"],
             exclude: ["small-timeline.golden.html"]
         ),
+        .testTarget(
+            name: "ImportingTests",
+            dependencies: ["Importing", "PlanFile", "Planning", "Chronology", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
     ]
 )

@@ -50,13 +50,9 @@ struct PlanDocument {
 
 /// An id as plans write them: lowercase letters, digits and dashes, so that it can be part of a
 /// UID, a file name and a URL unchanged.
-enum Identifier {
+public enum Identifier {
     static func check(_ id: Located<String>, log: DiagnosticLog) -> Bool {
-        let ok =
-            !id.value.isEmpty && id.value.count <= 64
-            && id.value.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-            } && id.value.first != "-" && id.value.first != "."
+        let ok = isValid(id.value)
         if !ok {
             log.error(
                 id.location, "'\(id.value)' is not a valid id",
@@ -65,7 +61,17 @@ enum Identifier {
         return ok
     }
 
-    static func suggested(_ text: String) -> String {
+    /// Whether `text` is an id a plan accepts: at most 64 of `a-z 0-9 - _ .`, not starting with
+    /// `-` or `.`.
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 64
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+            } && text.first != "-" && text.first != "."
+    }
+
+    /// `text` made into an id: lowercased, every run of other characters one dash.
+    public static func suggested(_ text: String) -> String {
         let mapped = text.lowercased().map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? String($0) : "-" }
             .joined()
         let collapsed = mapped.split(separator: "-").joined(separator: "-")

@@ -18,7 +18,7 @@ enum SummitReader {
         for b in breaks where b.value.isEmpty {
             log.error(b.location, "the break \(b.value) is empty: its end is not after its start")
         }
-        let pause = m.parsed("min-pause", PlanDuration.parse)
+        let pause = m.parsed("min-pause", pauseDuration)
         if let pause, pause.value.isAllDay {
             log.error(pause.location, "min-pause is a time between sessions: write it in minutes or hours")
         }
@@ -30,6 +30,12 @@ enum SummitReader {
     }
 
     static let roomKeys = ["id", "name", "capacity", "mode", "features", "interpretation", "closed"]
+
+    /// A duration, or `0m`: no pause needed (a programme imported with back-to-back talks).
+    static func pauseDuration(_ text: String) -> Result<PlanDuration, ChronologyProblem> {
+        ["0", "0m", "0h"].contains(text.trimmingCharacters(in: .whitespaces))
+            ? .success(PlanDuration()) : PlanDuration.parse(text)
+    }
 
     static func room(_ node: PlanNode, log: DiagnosticLog) -> Room? {
         guard

@@ -155,5 +155,14 @@ extension ModelBuilder {
         ) {
             weight * (allDay ? abs($0.firstDay - announced.day) * 1440 : abs($0.start - announced.start))
         }
+        // A session announced in a room stays there: a move to another room counts as an hour.
+        guard let id = announced.room, let room = plan.roomIndex(id), needsRoom(event) else { return }
+        penalise(
+            a, Origin("\(event.quoted) moved from its announced room '\(id)'", at: "\(event.location)"),
+            weight: weight, measure: "for leaving its announced room"
+        ) { $0.room == room ? 0 : weight * Self.roomMoveMinutes }
     }
+
+    /// What moving an announced session to another room costs, in minutes of moving it in time.
+    static let roomMoveMinutes = 60
 }

@@ -221,10 +221,13 @@ public struct Announced: Sendable, Hashable {
     public var start: Int
     /// Its first local day (day number) in its home zone.
     public var day: Int
+    /// The room id it was announced in (a summit's session), when known.
+    public var room: String?
 
-    public init(start: Int, day: Int) {
+    public init(start: Int, day: Int, room: String? = nil) {
         self.start = start
         self.day = day
+        self.room = room
     }
 }
 

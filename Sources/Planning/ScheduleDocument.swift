@@ -72,6 +72,18 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
     public var seed: UInt64
     public var events: [Entry]
 
+    /// A document from its parts: a schedule written elsewhere, such as an imported programme's.
+    public init(
+        calendar: String, status: String, objective: Int?, bound: Int?, seed: UInt64, events: [Entry]
+    ) {
+        self.calendar = calendar
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.seed = seed
+        self.events = events.sorted { ($0.startUTC, $0.id) < ($1.startUTC, $1.id) }
+    }
+
     /// The document for a solved model.
     public init(model: PlanModel, result: SolveResult, seed: UInt64) {
         calendar = model.plan.calendar.id.value

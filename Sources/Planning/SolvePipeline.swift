@@ -122,6 +122,7 @@ extension ScheduleDocument {
         var result: [String: Announced] = [:]
         for entry in events where !entry.fixed && ids.contains(entry.id) {
             result[entry.id] = Announced.from(allDay: entry.allDay, start: entry.start, startUTC: entry.startUTC)
+            result[entry.id]?.room = entry.room
         }
         return result
     }

@@ -53,13 +53,7 @@ public enum ReleaseWriter {
         let release = store.appendingPathComponent("r-\(digest)")
         if !fm.fileExists(atPath: release.path) {
             let staging = store.appendingPathComponent(".staging-\(getpid())-\(digest)")
-            try? fm.removeItem(at: staging)
-            for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
-                let file = staging.appendingPathComponent(relative)
-                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try write(Data(text.utf8), to: file.path)
-                SlowWritesForTests.pause()
-            }
+            try stage(files, in: staging)
             guard rename(staging.path, release.path) == 0 else {
                 throw WriteError(
                     description: "cannot move the new release into place: \(String(cString: strerror(errno)))")
@@ -79,6 +73,63 @@ public enum ReleaseWriter {
             // Another publish may be writing it.
             if item.hasPrefix(".staging-") && !item.hasPrefix(".staging-\(getpid())-") { continue }
             try? fm.removeItem(at: store.appendingPathComponent(item))
+        }
+    }
+
+    /// Writes a folder of files as a new directory beside `path` and renames it to `path` in one
+    /// step, so that a failure half-way leaves no `path` (or the old one) rather than a part.
+    ///
+    /// - Parameter replacing: whether an existing `path` is replaced; it is moved aside, the new
+    ///   folder renamed into place, then the old one removed. Without it, an existing `path`
+    ///   that is not an empty directory is refused.
+    /// - Throws: `WriteError`.
+    public static func writeFolder(_ files: [String: String], to path: String, replacing: Bool) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent(), name = target.lastPathComponent
+        let fm = FileManager.default
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        try stage(files, in: staging)
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+            let empty = isDirectory.boolValue && ((try? fm.contentsOfDirectory(atPath: target.path)) ?? [""]).isEmpty
+            guard replacing || empty else {
+                try? fm.removeItem(at: staging)
+                throw WriteError(description: "\(path) exists and is not empty")
+            }
+            let aside = parent.appendingPathComponent(".\(name).replaced-\(getpid())")
+            try? fm.removeItem(at: aside)
+            guard rename(target.path, aside.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(at: staging)
+                throw WriteError(description: "cannot move the old \(path) aside: \(reason)")
+            }
+            guard rename(staging.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                rename(aside.path, target.path)
+                try? fm.removeItem(at: staging)
+                throw WriteError(description: "cannot move the new \(path) into place: \(reason)")
+            }
+            try? fm.removeItem(at: aside)
+            return
+        }
+        guard rename(staging.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(at: staging)
+            throw WriteError(description: "cannot move the new \(path) into place: \(reason)")
+        }
+    }
+
+    /// Writes `files` (relative paths) into a fresh directory `folder`, each flushed.
+    static func stage(_ files: [String: String], in folder: URL) throws {
+        let fm = FileManager.default
+        try? fm.removeItem(at: folder)
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
+            let file = folder.appendingPathComponent(relative)
+            try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try write(Data(text.utf8), to: file.path)
+            SlowWritesForTests.pause()
         }
     }
 
