@@ -14,10 +14,11 @@ VENV := .venv
 all: build
 
 ## Debian packages the build and the tests need: libical (the C library we link),
-## the tz database (every zone rule), pkg-config (to find libical).
+## the tz database (every zone rule), pkg-config (to find libical), xmllint (libxml2-utils:
+## the frab export's XML schema check).
 deps:
 	@missing=""; \
-	for pkg in libical-dev tzdata pkg-config python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev chromium; do \
+	for pkg in libical-dev tzdata pkg-config python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev chromium libxml2-utils; do \
 		dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -41,10 +42,11 @@ publish: build
 	$(CONVENE) publish $(PLAN) --out release
 	$(CONVENE) agenda calendars/seoul-summit-2021.yaml --out agenda --time-limit 20
 
-## A virtual environment with the independent iCalendar parsers the interop test runs.
-$(VENV)/.ready:
+## A virtual environment with the independent iCalendar parsers the interop test runs, and
+## jsonschema (with its format checkers) for the frab export's JSON schema check.
+$(VENV)/.ready: Makefile
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical ics vobject
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical ics vobject 'jsonschema[format-nongpl]'
 	touch $@
 
 test: build $(VENV)/.ready

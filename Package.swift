@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // libical, the C library; imported by the ICal module only.
@@ -46,7 +47,10 @@ let package = Package(
             dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal", "ReleaseFormat"]),
         .target(
             name: "Publishing",
-            dependencies: ["Planning", "PlanFile", "ICal", "Chronology", "Pictures", "ReleaseFormat"]),
+            dependencies: [
+                "Planning", "PlanFile", "ICal", "Chronology", "Pictures", "ReleaseFormat",
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]),
         // Conference systems in: a frab/pretalx schedule.json or schedule.xml becomes a plan.
         .target(
             name: "Importing",
@@ -99,7 +103,10 @@ let package = Package(
             dependencies: ["PlanFile", "Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SchedulerTests", dependencies: ["Scheduler"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "PlanFile", "Scheduler", "Chronology"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Planning", "PlanFile", "ICal"]),
+        .testTarget(
+            name: "PublishingTests",
+            dependencies: ["Publishing", "Planning", "PlanFile", "ICal", "Scheduler", "ReleaseFormat"]
+        ),
         .testTarget(
             name: "FeedServerTests",
             dependencies: ["FeedServer", .product(name: "HummingbirdTesting", package: "hummingbird")]

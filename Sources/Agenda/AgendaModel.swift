@@ -28,6 +28,14 @@ struct AgendaModel {
         }
     }
 
+    /// The keys of the items inside a page's lists: a time on some zone's clock (`time`), an
+    /// objective, a run-of-show line, an audience, a person. Templates may name them even when
+    /// every such list of a programme is empty.
+    static let listItemNames: Set<String> = [
+        "zone", "offset", "date", "start", "end", "startUTC", "dateDiffers", "dateNote", "text", "time", "item",
+        "name", "id", "organisation", "role",
+    ]
+
     static func dayLabel(_ day: Int) -> String {
         let date = CivilDate(dayNumber: day)
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

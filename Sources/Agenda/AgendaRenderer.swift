@@ -113,9 +113,12 @@ public struct AgendaRenderer {
         for id in speakerIds.sorted() {
             pages.append(("speaker", "speakers/\(id)", agenda.itinerary(id)))
         }
-        // Check names against every page of a kind, so a name missing only from some pages is still known.
-        var known: [String: Set<String>] = [:]
-        for page in pages { known[page.page, default: []].formUnion(TemplateCheck.names(in: page.data)) }
+        // Check names against every page's data, so a name missing only from some pages is still
+        // known, and against the keys of list items, known even when every such list is empty
+        // (a programme imported without objectives, run of show or audiences).
+        var everyName = AgendaModel.listItemNames
+        for page in pages { everyName.formUnion(TemplateCheck.names(in: page.data)) }
+        let known = Dictionary(uniqueKeysWithValues: Self.pages.map { ($0, everyName) })
         var problems: [Diagnostic] = []
         for page in Self.pages {
             for format in ["html", "md"] {

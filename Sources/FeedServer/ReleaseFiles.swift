@@ -133,6 +133,7 @@ final class ReleaseFiles: @unchecked Sendable {
         case "ics": return "text/calendar; charset=utf-8"
         case "html": return "text/html; charset=utf-8"
         case "json": return "application/json"
+        case "xml": return "application/xml"
         case "md": return "text/markdown; charset=utf-8"
         case "svg": return "image/svg+xml"
         case "png": return "image/png"

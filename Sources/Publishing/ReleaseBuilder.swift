@@ -105,6 +105,12 @@ public struct ReleaseBuilder {
                 pictures.append(ReleaseLayout.summitGrid)
             }
         }
+        if plan.summit != nil {
+            // Sessions keep the UIDs the ledger gave them, so their GUIDs never change.
+            let uids = Dictionary(ledger.entries.map { ($0.id, $0.uid) }, uniquingKeysWith: { a, _ in a })
+            let programme = FrabSchedule(plan: plan, schedule: schedule, uids: uids, links: .release(baseURL))
+            files.merge(try programme.files()) { _, frab in frab }
+        }
         files[ReleaseLayout.index] = IndexPage(
             calendarName: plan.calendar.name, description: plan.calendar.description,
             baseURL: baseURL, updated: updated, feeds: manifest, changes: changes,

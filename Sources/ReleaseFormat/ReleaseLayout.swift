@@ -6,6 +6,7 @@ import Foundation
 /// ```
 /// index.html  schedule.json  manifest.json  changes.json  CHANGES.md  [timeline.html  summit.html]
 /// feeds/NAME.ics                   public feeds
+/// frab/schedule.xml, schedule.json the summit's programme for conference apps (docs/frab-export.md)
 /// private/person-ID.ics            personal feeds, served only behind a token
 /// private/manifest.json, changes.json, CHANGES.md   the events team's copies
 /// ```
@@ -32,8 +33,14 @@ public enum ReleaseLayout {
 
     /// The folder of public feeds.
     public static let feedsFolder = "feeds"
+    /// The folder of the summit's programme in the c3voc schedule formats, for a plan with a summit.
+    public static let frabFolder = "frab"
+    /// The programme as c3voc `schedule.xml` (Giggity, EventFahrplan and other conference apps).
+    public static let frabXML = "\(frabFolder)/schedule.xml"
+    /// The programme as c3voc `schedule.json`.
+    public static let frabJSON = "\(frabFolder)/schedule.json"
     /// Folders whose files are all public.
-    public static let publicFolders: Set<String> = [feedsFolder, "pictures"]
+    public static let publicFolders: Set<String> = [feedsFolder, frabFolder, "pictures"]
     /// The folder of personal feeds and the team's copies of the manifest and changelog; never
     /// listed, and served only as a personal feed behind its token.
     public static let privateFolder = "private"

@@ -47,8 +47,15 @@ extension Convene {
                 Terminal.report(error.diagnostics)
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            files["schedule.json"] = ScheduleDocument(model: model, result: result, seed: solve.seed).json()
+            let schedule = ScheduleDocument(model: model, result: result, seed: solve.seed)
+            files["schedule.json"] = schedule.json()
             do {
+                if plan.summit != nil {
+                    let programme = FrabSchedule(
+                        plan: plan, schedule: schedule,
+                        links: .agenda(plan.calendar.url ?? "http://localhost:8080"))
+                    files.merge(try programme.files()) { _, frab in frab }
+                }
                 try ReleaseWriter.writeRelease(files, to: out)
             } catch {
                 Terminal.printError("\(out): error: \(error)")

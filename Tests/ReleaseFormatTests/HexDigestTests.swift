@@ -53,3 +53,19 @@ import Testing
         #expect(HexDigest.sha256(token.utf8) == "a8ae6e6ee929abea3afcfc5258c8ccd6f85273e0d4626d26c7279f3250f77c8e")
     }
 }
+
+@Suite struct NameUUIDTests {
+    /// The values Python's `uuid.uuid5` gives for the same namespace and name.
+    @Test func matchesRFC4122Version5() {
+        let dns: [UInt8] = [
+            0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
+        ]
+        #expect(NameUUID.v5("python.org", namespace: dns) == "886313e1-3b8a-5372-9b90-0c9aee199e5d")
+        #expect(NameUUID.v5("opening@mini-summit.convene") == "31d092de-00d2-5f2a-acea-8ebc3d7f9cdb")
+    }
+
+    @Test func positiveIntegersComeFromTheFirstThirtyBits() {
+        #expect(NameUUID.positiveInteger("31d092de-00d2-5f2a-acea-8ebc3d7f9cdb") == 0x31d0_92de + 1)
+        #expect(NameUUID.positiveInteger("ffffffff-0000-5000-8000-000000000000") == 0x3FFF_FFFF + 1)
+    }
+}
