@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libical, the C library; imported by the ICal module only.
@@ -39,7 +40,10 @@ let package = Package(
         .target(name: "ReleaseFormat", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PlanFile",
-            dependencies: ["Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "Diagnostics", "Chronology", .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .target(name: "Scheduler"),
         .target(

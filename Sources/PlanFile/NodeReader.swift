@@ -10,6 +10,15 @@ final class DiagnosticLog {
     }
 
     func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// The unknown-key errors among `diagnostics`, so that a CSV file's header can be checked
+    /// against the keys of the section's own reader.
+    private(set) var unknownKeys: [Diagnostic] = []
+
+    func unknownKey(_ diagnostic: Diagnostic) {
+        unknownKeys.append(diagnostic)
+        add(diagnostic)
+    }
 }
 
 /// Reads one YAML mapping against the keys it may have: reports unknown keys (with a
@@ -24,8 +33,12 @@ struct MappingReader {
     /// Returns nil (and reports it) when `node` is not a mapping.
     init?(_ node: PlanNode, subject: String, keys: [String], log: DiagnosticLog) {
         guard case .mapping(let pairs, let location) = node else {
-            log.error(
-                node.location, "expected \(subject) as a mapping of keys to values, found \(node.kindDescription)")
+            if case .scalar(_, _, .cell(let cell)) = node {
+                log.add(Self.notAMapping(cell, subject: subject))
+            } else {
+                log.error(
+                    node.location, "expected \(subject) as a mapping of keys to values, found \(node.kindDescription)")
+            }
             return nil
         }
         self.pairs = pairs
@@ -33,11 +46,20 @@ struct MappingReader {
         self.subject = subject
         self.log = log
         for pair in pairs where !keys.contains(pair.key) {
-            log.error(
-                pair.keyLocation, "unknown key '\(pair.key)' in \(subject)",
-                hint: Suggestion.didYouMean(pair.key, among: keys)
-                    ?? "the keys here are: \(keys.joined(separator: ", "))")
+            log.unknownKey(
+                .error(
+                    at: pair.keyLocation, "unknown key '\(pair.key)' in \(subject)",
+                    hint: Suggestion.didYouMean(pair.key, among: keys)
+                        ?? "the keys here are: \(keys.joined(separator: ", "))"))
         }
+    }
+
+    /// A CSV cell where a mapping belongs: its YAML problem, or how to write a mapping in a cell.
+    private static func notAMapping(_ cell: CSVCell, subject: String) -> Diagnostic {
+        if case .failure(let problem)? = cell.flow { return problem }
+        return .error(
+            at: cell.location, "expected \(subject) as a mapping of keys to values, found the text '\(cell.text)'",
+            hint: "in a CSV cell write it as a YAML flow mapping in braces, e.g. {key: value, other: value}")
     }
 
     func optional(_ key: String) -> PlanNode? {
@@ -119,6 +141,7 @@ struct MappingReader {
     /// A list of mappings, e.g. the `events:` section.
     func list(_ key: String) -> [PlanNode] {
         guard let node = optional(key) else { return [] }
+        if case .scalar(_, _, .cell(let cell)) = node { return cell.items }
         guard case .sequence(let items, _) = node else {
             log.error(
                 node.location, "'\(key)' must be a list (lines starting with '- '), found \(node.kindDescription)")
@@ -138,8 +161,10 @@ enum NodeValue {
         return Located(text, at: location)
     }
 
+    /// A list's items; a single value is a list of one, and a CSV cell is split into its items.
     static func list(_ node: PlanNode) -> [PlanNode] {
         if case .sequence(let items, _) = node { return items }
+        if case .scalar(_, _, .cell(let cell)) = node { return cell.items }
         return node.isNull ? [] : [node]
     }
 

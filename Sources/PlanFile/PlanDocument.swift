@@ -7,7 +7,7 @@ struct PlanDocument {
     var path: String
     var calendar: CalendarInfo?
     var calendarLocation: SourceLocation?
-    var includes: [Located<String>] = []
+    var includes: [PlanInclude] = []
     var audiences: [Audience] = []
     var people: [Person] = []
     var places: [Place] = []
@@ -32,7 +32,7 @@ struct PlanDocument {
             calendarLocation = node.location
             calendar = CalendarReader.read(node, log: log)
         }
-        includes = top.strings("include")
+        includes = PlanInclude.read(top.optional("include"), log: log)
         audiences = top.list("audiences").compactMap { PeopleReader.audience($0, log: log) }
         people = top.list("people").compactMap { PeopleReader.person($0, log: log) }
         places = top.list("places").compactMap { PeopleReader.place($0, log: log) }

@@ -23,7 +23,9 @@ public enum PlanLoader {
         let log = DiagnosticLog()
         var documents: [PlanDocument] = []
         var seen = Set<String>()
-        readTree(path, namedAt: nil, chain: [], sources: sources, documents: &documents, seen: &seen, log: log)
+        readTree(
+            path, section: nil, namedAt: nil, chain: [], sources: sources, documents: &documents, seen: &seen,
+            log: log)
         var plan: Plan?
         if let root = documents.first, !documents.isEmpty {
             plan = PlanAssembler.assemble(root: root, documents: documents, log: log)
@@ -36,10 +38,12 @@ public enum PlanLoader {
     /// Reads one file and, depth first, the files it includes.
     ///
     /// - Parameters:
+    ///   - section: for a CSV file, the section its rows fill; nil for a YAML file.
     ///   - chain: the include chain that led here (canonical path, path as shown), for cycles.
     ///   - seen: canonical paths already read; a file included twice is read once.
     private static func readTree(
-        _ path: String, namedAt reference: SourceLocation?, chain: [(String, String)], sources: PlanSources,
+        _ path: String, section: String?, namedAt reference: SourceLocation?, chain: [(String, String)],
+        sources: PlanSources,
         documents: inout [PlanDocument], seen: inout Set<String>, log: DiagnosticLog
     ) {
         let canonical = sources.canonical(path)
@@ -57,17 +61,21 @@ public enum PlanLoader {
         case .failure(let d): log.add(d); return
         }
         let root: PlanNode
-        switch PlanNode.parse(source) {
-        case .success(let n): root = n
-        case .failure(let d): log.add(d); return
+        if let section {
+            root = PlanNode.table(source, section: section, log: log)
+        } else {
+            switch PlanNode.parse(source) {
+            case .success(let n): root = n
+            case .failure(let d): log.add(d); return
+            }
         }
         let document = PlanDocument(root: root, path: path, log: log)
         documents.append(document)
         for include in document.includes {
-            let target = RelativePath.resolve(include.value, from: path)
+            let target = RelativePath.resolve(include.path.value, from: path)
             readTree(
-                target, namedAt: include.location, chain: chain + [(canonical, path)], sources: sources,
-                documents: &documents, seen: &seen, log: log)
+                target, section: include.section, namedAt: include.path.location, chain: chain + [(canonical, path)],
+                sources: sources, documents: &documents, seen: &seen, log: log)
         }
     }
 

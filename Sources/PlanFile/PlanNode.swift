@@ -2,9 +2,10 @@ import Diagnostics
 import Yams
 
 /// A YAML value with the position it was written at. Plan files are read into this small tree
-/// first, so that everything after parsing is independent of the YAML library.
+/// first, so that everything after parsing is independent of the YAML library. A CSV file becomes
+/// the same tree (`PlanNode.table`), so the section readers read both alike.
 indirect enum PlanNode: Sendable {
-    case scalar(String, SourceLocation, isPlain: Bool)
+    case scalar(String, SourceLocation, style: ScalarStyle)
     case mapping([(key: String, keyLocation: SourceLocation, value: PlanNode)], SourceLocation)
     case sequence([PlanNode], SourceLocation)
 
@@ -14,9 +15,20 @@ indirect enum PlanNode: Sendable {
         }
     }
 
+    /// How a scalar was written, which decides whether it can be null and how it reads as a list.
+    enum ScalarStyle: Sendable {
+        /// Unquoted YAML: `~`, `null` and nothing at all are null.
+        case plain
+        /// Quoted YAML, or one item of a CSV list: always text.
+        case quoted
+        /// A non-empty CSV cell: text where one value is read, split on `;` (or read as a YAML flow
+        /// collection) where a list or mapping is.
+        case cell(CSVCell)
+    }
+
     /// An unquoted `~`, `null` or nothing at all.
     var isNull: Bool {
-        if case .scalar(let s, _, let plain) = self, plain, ["", "~", "null", "Null", "NULL"].contains(s) {
+        if case .scalar(let s, _, .plain) = self, ["", "~", "null", "Null", "NULL"].contains(s) {
             return true
         }
         return false
@@ -72,7 +84,7 @@ extension PlanNode {
             ?? SourceLocation(path: path, line: 1, column: 1)
         switch node {
         case .scalar(let scalar):
-            return .success(.scalar(scalar.string, location, isPlain: scalar.style == .plain))
+            return .success(.scalar(scalar.string, location, style: scalar.style == .plain ? .plain : .quoted))
         case .sequence(let sequence):
             var items: [PlanNode] = []
             for item in sequence {
