@@ -98,10 +98,11 @@ enum TemplateCheck {
             var total = 1
             for (target, tag) in includes[name] ?? [] where partials.contains(target) {
                 if visiting.contains(target) {
+                    let through = target == name ? "" : " through '\(name)'"
                     problems.append(
                         .error(
                             at: SourceLocation(path: paths[name] ?? name, line: tag.line, column: tag.column),
-                            "the partial '\(target)' includes itself\(target == name ? "" : " through '\(name)'"), so it would never end",
+                            "the partial '\(target)' includes itself\(through), so it would never end",
                             hint: "remove this {{> \(target)}}"))
                     return nil
                 }

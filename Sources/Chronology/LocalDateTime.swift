@@ -18,7 +18,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         guard parts.count == 2 else {
             return .failure(
                 ChronologyProblem(
-                    "'\(text)' is not a date and time; write YYYY-MM-DDTHH:MM in the event's zone, e.g. 2021-12-15T19:00"
+                    "'\(text)' is not a date and time; "
+                        + "write YYYY-MM-DDTHH:MM in the event's zone, e.g. 2021-12-15T19:00"
                 ))
         }
         switch (CivilDate.parse(parts[0]), LocalTime.parse(parts[1])) {

@@ -34,7 +34,8 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
         }
         guard let time = LocalTime(hour: h, minute: m) else {
             return .failure(
-                ChronologyProblem("impossible time '\(text)'; hours run 00–23 (24:00 only as an end) and minutes 00–59")
+                ChronologyProblem(
+                    "impossible time '\(text)'; hours run 00–23 (24:00 only as an end) and minutes 00–59")
             )
         }
         return .success(time)

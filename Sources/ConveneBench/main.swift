@@ -63,7 +63,8 @@ func benchFeeds(out: String) throws {
     print(
         String(
             format:
-                "feeds: 10,000-event feed (%.1f MB): write %.3f s, parse %.3f s (%d events), read with times %.3f s (%d)",
+                "feeds: 10,000-event feed (%.1f MB): write %.3f s, parse %.3f s (%d events), "
+                + "read with times %.3f s (%d)",
             Double(text.utf8.count) / 1_048_576, write, parse, parsed, occurrences, read))
 }
 

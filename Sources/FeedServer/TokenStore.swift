@@ -70,7 +70,8 @@ public final class TokenStore: @unchecked Sendable {
         try queue.write { db in
             try db.execute(
                 sql: """
-                    UPDATE token SET revoked = ? WHERE revoked IS NULL AND (person = ? OR (length(?) >= 8 AND hash LIKE ? || '%'))
+                    UPDATE token SET revoked = ? \
+                    WHERE revoked IS NULL AND (person = ? OR (length(?) >= 8 AND hash LIKE ? || '%'))
                     """, arguments: [ISO8601DateFormatter().string(from: now), personOrId, personOrId, personOrId])
             return db.changesCount
         }

@@ -41,25 +41,28 @@ public struct SummitGrid {
             var cells = ""
             // Header: time columns, then one column per room.
             cells += "<div class=\"head\" style=\"grid-column: 1; grid-row: 1\">\(host.identifier)</div>"
-            cells +=
-                "<div class=\"head\" style=\"grid-column: 2; grid-row: 1\">\(zones.map { "<span class=\"zone zone-\(zoneClass($0))\">\($0.identifier)</span>" }.joined())</div>"
+            let zoneNames = zones.map { "<span class=\"zone zone-\(zoneClass($0))\">\($0.identifier)</span>" }.joined()
+            cells += "<div class=\"head\" style=\"grid-column: 2; grid-row: 1\">\(zoneNames)</div>"
             for (r, room) in plan.rooms.enumerated() {
-                cells +=
-                    "<div class=\"head\" style=\"grid-column: \(r + 3); grid-row: 1\">\(Markup.escape(room.name))<br><small>\(room.isVirtual ? "virtual channel" : "hybrid room"), \(room.capacity)</small></div>"
+                let kind = room.isVirtual ? "virtual channel" : "hybrid room"
+                cells += """
+                    <div class="head" style="grid-column: \(r + 3); grid-row: 1">\(Markup.escape(room.name))\
+                    <br><small>\(kind), \(room.capacity)</small></div>
+                    """
             }
             for row in 0..<rowsCount where row % 4 == 0 {
                 let minute = hours.start.minutes + row * Self.step
                 let instant = clock.utcMinute(day: dayNumber, minute: minute)
-                cells +=
-                    "<div class=\"time\" style=\"grid-column: 1; grid-row: \(row + 2) / span 4\">\(LocalTime(minutes: minute % 1440)!)</div>"
+                let gridRow = "grid-row: \(row + 2) / span 4"
+                let hostTime = LocalTime(minutes: minute % 1440)!
+                cells += "<div class=\"time\" style=\"grid-column: 1; \(gridRow)\">\(hostTime)</div>"
                 let others = zones.map { zone -> String in
                     let local = model.clock(zone).local(atUTCMinute: instant)
                     let mark = local.day != dayNumber ? (local.day > dayNumber ? " +1d" : " −1d") : ""
-                    return
-                        "<span class=\"zone zone-\(zoneClass(zone))\">\(LocalTime(minutes: local.minute)!)\(mark)</span>"
+                    let time = LocalTime(minutes: local.minute)!
+                    return "<span class=\"zone zone-\(zoneClass(zone))\">\(time)\(mark)</span>"
                 }
-                cells +=
-                    "<div class=\"time second\" style=\"grid-column: 2; grid-row: \(row + 2) / span 4\">\(others.joined())</div>"
+                cells += "<div class=\"time second\" style=\"grid-column: 2; \(gridRow)\">\(others.joined())</div>"
             }
             for a in daySessions {
                 let event = plan.events[a], slot = model.slot(a, assignment)
@@ -70,25 +73,33 @@ public struct SummitGrid {
                 let color = track?.color ?? Palette.color(for: track?.id.value ?? "", among: trackIds)
                 let speakers = event.people.compactMap { id in plan.person(id.value)?.name }
                 let end = clock.local(atUTCMinute: slot.end)
+                let placement = "grid-column: \(slot.room + 3); grid-row: \(row) / span \(span)"
+                let colors = "background: \(color); color: \(Palette.text(on: color))"
+                let roomId = plan.rooms[slot.room].id.value
+                let times = "\(LocalTime(minutes: local.minute)!)–\(LocalTime(minutes: end.minute % 1440)!)"
+                let trackName = track?.name ?? event.session.role?.value.rawValue ?? "session"
                 cells += """
-                    <div class="session" style="grid-column: \(slot.room + 3); grid-row: \(row) / span \(span); background: \(color); color: \(Palette.text(on: color))" \
-                    data-session="\(Markup.escape(event.id.value))" data-room="\(Markup.escape(plan.rooms[slot.room].id.value))" \
+                    <div class="session" style="\(placement); \(colors)" \
+                    data-session="\(Markup.escape(event.id.value))" data-room="\(Markup.escape(roomId))" \
                     data-start-utc="\(Timestamp.utc(slot.start))" data-end-utc="\(Timestamp.utc(slot.end))">\
-                    <strong>\(LocalTime(minutes: local.minute)!)–\(LocalTime(minutes: end.minute % 1440)!) \(Markup.escape(event.title))</strong>\
-                    <span class="track">\(Markup.escape(track?.name ?? event.session.role?.value.rawValue ?? "session"))</span>\
+                    <strong>\(times) \(Markup.escape(event.title))</strong>\
+                    <span class="track">\(Markup.escape(trackName))</span>\
                     <span class="who">\(Markup.escape(speakers.joined(separator: ", ")))</span></div>
 
                     """
             }
+            let columns = "4.5rem 7rem repeat(\(plan.rooms.count), minmax(9rem, 1fr))"
+            let rows = "3rem repeat(\(rowsCount), 0.9rem)"
             days += """
                 <section class="day"><h2>\(Self.dayLabel(dayNumber))</h2>
-                <div class="grid" style="grid-template-columns: 4.5rem 7rem repeat(\(plan.rooms.count), minmax(9rem, 1fr)); grid-template-rows: 3rem repeat(\(rowsCount), 0.9rem)">
+                <div class="grid" style="grid-template-columns: \(columns); grid-template-rows: \(rows)">
                 \(cells)</div></section>
 
                 """
         }
         let options = zones.map { "<option value=\"\(zoneClass($0))\">\($0.identifier)</option>" }.joined()
         let hideAll = zones.dropFirst().map { ".zone-\(zoneClass($0))" }.joined(separator: ", ")
+        let showChosenZone = "el.style.display = el.classList.contains('zone-' + e.target.value) ? 'inline' : 'none';"
         return """
             <!doctype html>
             <html lang="en">
@@ -111,11 +122,12 @@ public struct SummitGrid {
             </head>
             <body>
             <h1>\(Markup.escape(plan.calendar.name)): day grid</h1>
-            <p class="picker"><label>Second time zone: <select id="zone">\(options)</select></label> (times on the left are \(host.identifier))</p>
+            <p class="picker"><label>Second time zone: <select id="zone">\(options)</select></label> \
+            (times on the left are \(host.identifier))</p>
             \(days)
             <script>
             document.getElementById('zone').addEventListener('change', function (e) {
-              document.querySelectorAll('.zone').forEach(function (el) { el.style.display = el.classList.contains('zone-' + e.target.value) ? 'inline' : 'none'; });
+              document.querySelectorAll('.zone').forEach(function (el) { \(showChosenZone) });
             });
             </script>
             </body>
@@ -130,7 +142,7 @@ public struct SummitGrid {
 
     static func dayLabel(_ day: Int) -> String {
         let d = CivilDate(dayNumber: day)
-        return
-            "\(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d.weekday - 1]) \(d.day) \(CivilDate.monthName(d.month)) \(d.year)"
+        let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d.weekday - 1]
+        return "\(weekday) \(d.day) \(CivilDate.monthName(d.month)) \(d.year)"
     }
 }

@@ -45,8 +45,22 @@ public struct YearTimeline {
     var dayCount: Int { plan.calendar.horizon.value.dayCount }
     func x(_ day: Int) -> Double { Self.labelWidth + Double(day - first) * Self.dayWidth }
 
+    /// The position attributes of a text: `x="…" y="…"`.
+    static func at(_ x: Double, _ y: Double) -> String { "x=\"\(Markup.n(x))\" y=\"\(Markup.n(y))\"" }
+
+    /// The position and size attributes of a rectangle: `x="…" y="…" width="…" height="…"`.
+    static func box(x: Double, y: Double, width: Double, height: Double) -> String {
+        "\(at(x, y)) width=\"\(Markup.n(width))\" height=\"\(Markup.n(height))\""
+    }
+
+    /// The end points of a vertical line at `x` from `y1` down to `y2`: `x1="…" y1="…" x2="…" y2="…"`.
+    static func vertical(x: Double, from y1: Double, to y2: Double) -> String {
+        "x1=\"\(Markup.n(x))\" y1=\"\(Markup.n(y1))\" x2=\"\(Markup.n(x))\" y2=\"\(Markup.n(y2))\""
+    }
+
     public func html() -> String {
         let svg = svgBody()
+        let todayKey = today.map { "<span>│ today, \($0)</span>" } ?? ""
         return """
             <!doctype html>
             <html lang="en">
@@ -67,7 +81,9 @@ public struct YearTimeline {
             </head>
             <body>
             <h1>\(Markup.escape(plan.calendar.name)): the year</h1>
-            <p class="legend"><span>▮ placed dates (solid)</span><span>▯ window (faint)</span><span>▒ fixed forum (yellow band)</span><span>░ blackout (grey)</span><span>→ dependency</span><span>📌 pinned</span><span>NEW / MOVED / CANCELLED: changes of the latest release</span>\(today.map { "<span>│ today, \($0)</span>" } ?? "")</p>
+            <p class="legend"><span>▮ placed dates (solid)</span><span>▯ window (faint)</span>\
+            <span>▒ fixed forum (yellow band)</span><span>░ blackout (grey)</span><span>→ dependency</span>\
+            <span>📌 pinned</span><span>NEW / MOVED / CANCELLED: changes of the latest release</span>\(todayKey)</p>
             \(svg)
             </body>
             </html>
@@ -124,8 +140,16 @@ public struct YearTimeline {
             for dependency in event.after {
                 guard let from = rows[dependency.event.value], let to = rows[event.id.value] else { continue }
                 let x1 = x(dependency.from == .end ? from.end : from.start), x2 = x(to.start)
+                let curve =
+                    "M\(Markup.n(x1)) \(Markup.n(from.y + 8)) C\(Markup.n(x1 + 12)) \(Markup.n(from.y + 8)) "
+                    + "\(Markup.n(x2 - 12)) \(Markup.n(to.y + 8)) \(Markup.n(x2)) \(Markup.n(to.y + 8))"
+                let earlier = Markup.escape(dependency.event.value)
                 arrows.append(
-                    "<path d=\"M\(Markup.n(x1)) \(Markup.n(from.y + 8)) C\(Markup.n(x1 + 12)) \(Markup.n(from.y + 8)) \(Markup.n(x2 - 12)) \(Markup.n(to.y + 8)) \(Markup.n(x2)) \(Markup.n(to.y + 8))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1\" marker-end=\"url(#arrow)\" data-from=\"\(Markup.escape(dependency.event.value))\" data-to=\"\(Markup.escape(event.id.value))\"><title>\(Markup.escape(event.title)) comes after \(Markup.escape(dependency.event.value))</title></path>"
+                    """
+                    <path d="\(curve)" fill="none" stroke="#555" stroke-width="1" marker-end="url(#arrow)" \
+                    data-from="\(earlier)" data-to="\(Markup.escape(event.id.value))">\
+                    <title>\(Markup.escape(event.title)) comes after \(earlier)</title></path>
+                    """
                 )
             }
             _ = a
@@ -133,16 +157,16 @@ public struct YearTimeline {
         var overlay: [String] = []
         if let today, plan.calendar.horizon.value.contains(today) {
             let tx = x(today.dayNumber)
-            overlay.append(
-                "<line x1=\"\(Markup.n(tx))\" y1=\"\(Markup.n(Self.top - 20))\" x2=\"\(Markup.n(tx))\" y2=\"\(Markup.n(height))\" stroke=\"#c62828\" stroke-width=\"1.5\" data-today=\"\(today)\"/>"
-            )
-            overlay.append(
-                "<text x=\"\(Markup.n(tx + 3))\" y=\"\(Markup.n(Self.top - 22))\" fill=\"#c62828\">today \(today)</text>"
-            )
+            let todayLine = Self.vertical(x: tx, from: Self.top - 20, to: height)
+            overlay.append("<line \(todayLine) stroke=\"#c62828\" stroke-width=\"1.5\" data-today=\"\(today)\"/>")
+            overlay.append("<text \(Self.at(tx + 3, Self.top - 22)) fill=\"#c62828\">today \(today)</text>")
         }
+        let name = Markup.escape(plan.calendar.name), w = Markup.n(width), h = Markup.n(height)
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="\(Markup.escape(plan.calendar.name)) timeline" viewBox="0 0 \(Markup.n(width)) \(Markup.n(height))" width="\(Markup.n(width))" height="\(Markup.n(height))">
-            <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#555"/></marker></defs>
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" \
+            aria-label="\(name) timeline" viewBox="0 0 \(w) \(h)" width="\(w)" height="\(h)">
+            <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" \
+            orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#555"/></marker></defs>
             \((background + labels + body + arrows + overlay).joined(separator: "\n"))
             </svg>
             """
@@ -155,12 +179,9 @@ public struct YearTimeline {
         while date <= last {
             let start = CivilDate(year: date.year, month: date.month, day: 1)!
             let x0 = x(max(start.dayNumber, first))
-            parts.append(
-                "<line x1=\"\(Markup.n(x0))\" y1=\"\(Markup.n(Self.top - 40))\" x2=\"\(Markup.n(x0))\" y2=\"\(Markup.n(height))\" stroke=\"#ddd\"/>"
-            )
-            parts.append(
-                "<text x=\"\(Markup.n(x0 + 3))\" y=\"\(Markup.n(Self.top - 44))\">\(CivilDate.monthName(date.month).prefix(3)) \(date.year)</text>"
-            )
+            parts.append("<line \(Self.vertical(x: x0, from: Self.top - 40, to: height)) stroke=\"#ddd\"/>")
+            let month = "\(CivilDate.monthName(date.month).prefix(3)) \(date.year)"
+            parts.append("<text \(Self.at(x0 + 3, Self.top - 44))>\(month)</text>")
             let next =
                 date.month == 12
                 ? CivilDate(year: date.year + 1, month: 1, day: 1)!
@@ -176,8 +197,14 @@ public struct YearTimeline {
             for span in blackout.dates {
                 let s = max(span.value.first.dayNumber, first), e = min(span.value.last.dayNumber + 1, first + dayCount)
                 guard e > s else { continue }
+                let band = Self.box(
+                    x: x(s), y: Self.top - 10, width: Double(e - s) * Self.dayWidth, height: height - Self.top + 10)
                 parts.append(
-                    "<rect x=\"\(Markup.n(x(s)))\" y=\"\(Markup.n(Self.top - 10))\" width=\"\(Markup.n(Double(e - s) * Self.dayWidth))\" height=\"\(Markup.n(height - Self.top + 10))\" fill=\"#9e9e9e\" fill-opacity=\"0.18\" data-blackout=\"\(Markup.escape(blackout.id.value))\"><title>Blackout: \(Markup.escape(blackout.name)) \(span.value)</title></rect>"
+                    """
+                    <rect \(band) fill="#9e9e9e" fill-opacity="0.18" \
+                    data-blackout="\(Markup.escape(blackout.id.value))">\
+                    <title>Blackout: \(Markup.escape(blackout.name)) \(span.value)</title></rect>
+                    """
                 )
             }
         }
@@ -192,8 +219,17 @@ public struct YearTimeline {
             guard e > s else { continue }
             let x0 = x(s), w = max(Self.dayWidth, Double(e - s) * Self.dayWidth)
             let labelY = Self.top - 16 + Double(i % 4) * 8
+            let firstDate = CivilDate(dayNumber: slot.firstDay), endDate = CivilDate(dayNumber: slot.endDay)
+            let lastDate = CivilDate(dayNumber: slot.endDay - 1)
+            let band = Self.box(x: x0, y: Self.top - 10, width: w, height: height - Self.top + 10)
+            let label = Markup.escape(String(fixed.title.prefix(18)))
             parts.append(
-                "<g data-forum=\"\(Markup.escape(fixed.id.value))\" data-start=\"\(CivilDate(dayNumber: slot.firstDay))\" data-end=\"\(CivilDate(dayNumber: slot.endDay))\"><rect x=\"\(Markup.n(x0))\" y=\"\(Markup.n(Self.top - 10))\" width=\"\(Markup.n(w))\" height=\"\(Markup.n(height - Self.top + 10))\" fill=\"#f9a825\" fill-opacity=\"0.22\"/><text class=\"band-label\" x=\"\(Markup.n(x0))\" y=\"\(Markup.n(labelY))\">\(Markup.escape(String(fixed.title.prefix(18))))</text><title>\(Markup.escape(fixed.title)): \(CivilDate(dayNumber: slot.firstDay)) to \(CivilDate(dayNumber: slot.endDay - 1)) (\(fixed.venue.zone))</title></g>"
+                """
+                <g data-forum="\(Markup.escape(fixed.id.value))" data-start="\(firstDate)" data-end="\(endDate)">\
+                <rect \(band) fill="#f9a825" fill-opacity="0.22"/>\
+                <text class="band-label" \(Self.at(x0, labelY))>\(label)</text>\
+                <title>\(Markup.escape(fixed.title)): \(firstDate) to \(lastDate) (\(fixed.venue.zone))</title></g>
+                """
             )
         }
         return parts
@@ -212,17 +248,27 @@ public struct YearTimeline {
             : "\(ScheduleTable.local(slot.start, clock)) to \(ScheduleTable.local(slot.end, clock))"
         let slack = Slack(model: model, assignment: assignment, activity: a)
         let why = (slack.blockingEarlier + slack.blockingLater).prefix(4).map { model.problem.rules[$0].origin.text }
+        let utc = "UTC \(Timestamp.utc(slot.start)) to \(Timestamp.utc(slot.end))"
         let tooltip =
-            "\(event.title)\n\(local) (\(event.venue.zone))\nUTC \(Timestamp.utc(slot.start)) to \(Timestamp.utc(slot.end))\nwindow \(window)"
+            "\(event.title)\n\(local) (\(event.venue.zone))\n\(utc)\nwindow \(window)"
             + (why.isEmpty ? "" : "\nheld by: " + why.joined(separator: "; "))
         let wx = x(window.first.dayNumber), ww = Double(window.dayCount) * Self.dayWidth
         let bx = x(slot.firstDay), bw = max(Self.dayWidth * 1.5, Double(slot.endDay - slot.firstDay) * Self.dayWidth)
+        let firstDate = CivilDate(dayNumber: slot.firstDay), endDate = CivilDate(dayNumber: slot.endDay)
+        let changeAttribute = change.map { " data-change=\"\($0.kind)\"" } ?? ""
+        let pin = event.pinned != nil ? "📌 " : ""
         var parts = [
-            "<g class=\"event\" data-event-id=\"\(Markup.escape(event.id.value))\" data-start=\"\(CivilDate(dayNumber: slot.firstDay))\" data-end=\"\(CivilDate(dayNumber: slot.endDay))\" data-start-utc=\"\(Timestamp.utc(slot.start))\"\(change.map { " data-change=\"\($0.kind)\"" } ?? "")>",
+            """
+            <g class="event" data-event-id="\(Markup.escape(event.id.value))" data-start="\(firstDate)" \
+            data-end="\(endDate)" data-start-utc="\(Timestamp.utc(slot.start))"\(changeAttribute)>
+            """,
             "<title>\(Markup.escape(tooltip))</title>",
-            "<text x=\"4\" y=\"\(Markup.n(y + 12))\">\(event.pinned != nil ? "📌 " : "")\(Markup.escape(String(event.title.prefix(38))))</text>",
-            "<rect x=\"\(Markup.n(wx))\" y=\"\(Markup.n(y + 2))\" width=\"\(Markup.n(ww))\" height=\"14\" fill=\"\(color)\" fill-opacity=\"0.13\" stroke=\"\(color)\" stroke-opacity=\"0.35\" stroke-dasharray=\"3 2\"/>",
-            "<rect x=\"\(Markup.n(bx))\" y=\"\(Markup.n(y + 2))\" width=\"\(Markup.n(bw))\" height=\"14\" fill=\"\(color)\" rx=\"2\"/>",
+            "<text x=\"4\" y=\"\(Markup.n(y + 12))\">\(pin)\(Markup.escape(String(event.title.prefix(38))))</text>",
+            """
+            <rect \(Self.box(x: wx, y: y + 2, width: ww, height: 14)) fill="\(color)" fill-opacity="0.13" \
+            stroke="\(color)" stroke-opacity="0.35" stroke-dasharray="3 2"/>
+            """,
+            "<rect \(Self.box(x: bx, y: y + 2, width: bw, height: 14)) fill=\"\(color)\" rx=\"2\"/>",
         ]
         // The start date: inside a long bar in white, beside a short one in dark text.
         let label = CivilDate(dayNumber: slot.firstDay).description.dropFirst(5)
@@ -234,12 +280,10 @@ public struct YearTimeline {
                 "<text x=\"\(Markup.n(bx + bw + 3))\" y=\"\(Markup.n(y + 13))\" font-size=\"10\">\(label)</text>")
         }
         if let change {
-            parts.append(
-                "<text x=\"\(Markup.n(bx + bw + 34))\" y=\"\(Markup.n(y + 13))\" font-weight=\"bold\" fill=\"#c62828\">\(change.kind.uppercased())</text>"
-            )
-            parts.append(
-                "<rect x=\"\(Markup.n(bx - 2))\" y=\"\(Markup.n(y))\" width=\"\(Markup.n(bw + 4))\" height=\"18\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/>"
-            )
+            let mark = change.kind.uppercased()
+            parts.append("<text \(Self.at(bx + bw + 34, y + 13)) font-weight=\"bold\" fill=\"#c62828\">\(mark)</text>")
+            let frame = Self.box(x: bx - 2, y: y, width: bw + 4, height: 18)
+            parts.append("<rect \(frame) fill=\"none\" stroke=\"#c62828\" stroke-width=\"2\"/>")
         }
         parts.append("</g>")
         return parts.joined()
@@ -250,7 +294,15 @@ public struct YearTimeline {
             case .success(let e) = CivilDate.parse(String(before.end.prefix(10)))
         else { return "" }
         let bx = x(s.dayNumber), bw = max(Self.dayWidth * 1.5, Double(e.dayNumber - s.dayNumber) * Self.dayWidth)
-        return
-            "<g data-event-id=\"\(Markup.escape(change.id))\" data-change=\"cancelled\"><title>Cancelled: \(Markup.escape(change.title)), was \(ReadableDates.placement(start: before.start, end: before.end))</title><text x=\"4\" y=\"\(Markup.n(y + 12))\"><tspan text-decoration=\"line-through\">\(Markup.escape(String(change.title.prefix(38))))</tspan></text><rect x=\"\(Markup.n(bx))\" y=\"\(Markup.n(y + 2))\" width=\"\(Markup.n(bw))\" height=\"14\" fill=\"none\" stroke=\"#c62828\" stroke-dasharray=\"2 2\"/><text x=\"\(Markup.n(bx + bw + 4))\" y=\"\(Markup.n(y + 13))\" font-weight=\"bold\" fill=\"#c62828\">CANCELLED</text></g>"
+        let was = ReadableDates.placement(start: before.start, end: before.end)
+        let label = Markup.escape(String(change.title.prefix(38)))
+        return """
+            <g data-event-id="\(Markup.escape(change.id))" data-change="cancelled">\
+            <title>Cancelled: \(Markup.escape(change.title)), was \(was)</title>\
+            <text x="4" y="\(Markup.n(y + 12))"><tspan text-decoration="line-through">\(label)</tspan></text>\
+            <rect \(Self.box(x: bx, y: y + 2, width: bw, height: 14)) \
+            fill="none" stroke="#c62828" stroke-dasharray="2 2"/>\
+            <text \(Self.at(bx + bw + 4, y + 13)) font-weight="bold" fill="#c62828">CANCELLED</text></g>
+            """
     }
 }

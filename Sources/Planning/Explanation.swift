@@ -15,9 +15,8 @@ public enum Explanation {
                 first: CivilDate(dayNumber: slot.firstDay), exclusiveEnd: CivilDate(dayNumber: slot.endDay))
             out += "  placed \(days) (all day, \(event.venue.zone))\n"
         } else {
-            out +=
-                "  placed \(ScheduleTable.local(slot.start, clock)) to \(ScheduleTable.local(slot.end, clock)) (\(event.venue.zone)); "
-                + "UTC \(Timestamp.utc(slot.start))\n"
+            let start = ScheduleTable.local(slot.start, clock), end = ScheduleTable.local(slot.end, clock)
+            out += "  placed \(start) to \(end) (\(event.venue.zone)); UTC \(Timestamp.utc(slot.start))\n"
         }
         out += "  window \(event.window.value) at \(event.window.location)\n"
         let slack = Slack(model: model, assignment: assignment, activity: a)

@@ -41,9 +41,11 @@ public struct ScheduleCheck: Sendable {
                 found = nil
             }
             guard let index = found else {
+                let inRoom = entry.room.map { " in '\($0)'" } ?? ""
+                let grid = event.duration.value.isAllDay ? "day" : "\(model.step)-minute"
                 placementProblems.append(
-                    "event '\(event.id.value)' starts at '\(entry.start)'\(entry.room.map { " in '\($0)'" } ?? ""), which is not a possible "
-                        + "placement (inside the horizon, on the \(event.duration.value.isAllDay ? "day" : "\(model.step)-minute") grid)"
+                    "event '\(event.id.value)' starts at '\(entry.start)'\(inRoom), which is not a possible "
+                        + "placement (inside the horizon, on the \(grid) grid)"
                 )
                 continue
             }

@@ -64,8 +64,8 @@ public enum ScheduleTable {
 
     public static func local(_ utc: Int, _ clock: ZoneClock) -> String {
         let l = clock.local(atUTCMinute: utc)
-        return
-            "\(CivilDate(dayNumber: l.day)) \(LocalTime(minutes: l.minute)!) \(Zone.formatOffset(clock.offset(atUTCMinute: utc), prefix: "UTC"))"
+        let offset = Zone.formatOffset(clock.offset(atUTCMinute: utc), prefix: "UTC")
+        return "\(CivilDate(dayNumber: l.day)) \(LocalTime(minutes: l.minute)!) \(offset)"
     }
 
     /// `3d` for all-day events, `2h30m` for timed ones.

@@ -17,17 +17,35 @@ struct IndexPage {
             of: "http://", with: "webcal://")
         var rows = ""
         for feed in feeds {
+            let https = "\(escape(baseURL))/\(escape(feed.file))"
             rows += """
                       <tr>
                         <td>\(escape(feed.title))</td>
                         <td>\(feed.events)</td>
                         <td><a href="\(escape(webcalBase))/\(escape(feed.file))">Subscribe (Apple, Outlook)</a></td>
-                        <td><a href="\(escape(baseURL))/\(escape(feed.file))">\(escape(baseURL))/\(escape(feed.file))</a></td>
+                        <td><a href="\(https)">\(https)</a></td>
                       </tr>
 
                 """
         }
         let changeCount = changes.count
+        let changesWord = changeCount == 1 ? "change" : "changes"
+        let bodyStyle =
+            "font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a;"
+        let changeLogLink = "<a href=\"\(ReleaseLayout.changeLog)\">\(ReleaseLayout.changeLog)</a>"
+        let pictureLinks = pictures.map { picture in
+            let what =
+                picture == ReleaseLayout.timeline
+                ? "the year as a timeline (changes highlighted)" : "the summit's day grid"
+            return "<a href=\"\(picture)\">\(what)</a>"
+        }
+        let picturesLine =
+            pictures.isEmpty ? "" : "<p>See the plan: " + pictureLinks.joined(separator: " · ") + "</p>"
+        let subscribeHint =
+            "Subscribe once: your calendar keeps itself up to date. "
+            + "In Google Calendar, add the https:// address under “From URL”."
+        let dataFiles = [ReleaseLayout.schedule, ReleaseLayout.manifest, ReleaseLayout.changes]
+        let dataLinks = dataFiles.map { "<a href=\"\($0)\">\($0)</a>" }.joined(separator: " · ")
         return """
             <!doctype html>
             <html lang="en">
@@ -36,7 +54,7 @@ struct IndexPage {
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>\(escape(calendarName)) — calendar feeds</title>
               <style>
-                body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+                body { \(bodyStyle) }
                 table { border-collapse: collapse; width: 100%; }
                 th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ccc; }
                 a { color: #0b57d0; }
@@ -45,15 +63,15 @@ struct IndexPage {
             <body>
               <h1>\(escape(calendarName))</h1>
               <p>\(escape(description ?? "Calendar feeds published by Convene."))</p>
-              <p>Updated \(escape(updated)). \(changeCount) change\(changeCount == 1 ? "" : "s") in this release: see <a href="\(ReleaseLayout.changeLog)">\(ReleaseLayout.changeLog)</a>.</p>
-              \(pictures.isEmpty ? "" : "<p>See the plan: " + pictures.map { "<a href=\"\($0)\">\($0 == ReleaseLayout.timeline ? "the year as a timeline (changes highlighted)" : "the summit's day grid")</a>" }.joined(separator: " · ") + "</p>")
-              <p>Subscribe once: your calendar keeps itself up to date. In Google Calendar, add the https:// address under “From URL”.</p>
+              <p>Updated \(escape(updated)). \(changeCount) \(changesWord) in this release: see \(changeLogLink).</p>
+              \(picturesLine)
+              <p>\(subscribeHint)</p>
               <table>
                 <thead><tr><th>Feed</th><th>Events</th><th>webcal://</th><th>https://</th></tr></thead>
                 <tbody>
             \(rows)    </tbody>
               </table>
-              <p>\([ReleaseLayout.schedule, ReleaseLayout.manifest, ReleaseLayout.changes].map { "<a href=\"\($0)\">\($0)</a>" }.joined(separator: " · "))</p>
+              <p>\(dataLinks)</p>
             </body>
             </html>
 

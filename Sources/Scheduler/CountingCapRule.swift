@@ -45,9 +45,11 @@ public struct CountingCap: Sendable {
         for (i, b) in bucketOfDay.enumerated() where i == 0 || bucketOfDay[i - 1] != b {
             runs.append("[\(firstDay + i),\(b)]")
         }
+        let members = activities.map(String.init).joined(separator: ",")
+        let lastDay = firstDay + bucketOfDay.count - 1
         return
-            "{\"type\": \"countingCap\", \"unit\": \"\(unit)\", \"activities\": [\(activities.map(String.init).joined(separator: ","))], "
-            + "\"cap\": \(cap), \"lastDay\": \(firstDay + bucketOfDay.count - 1), \"runs\": [\(runs.joined(separator: ","))]}"
+            "{\"type\": \"countingCap\", \"unit\": \"\(unit)\", \"activities\": [\(members)], "
+            + "\"cap\": \(cap), \"lastDay\": \(lastDay), \"runs\": [\(runs.joined(separator: ","))]}"
     }
 }
 

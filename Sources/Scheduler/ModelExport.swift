@@ -11,8 +11,8 @@ public enum ModelExport {
     public static func json(_ problem: Problem, calendar: String, rooms: [String] = []) -> String {
         let domains = Solver.initialDomains(problem, enabled: nil)
         let costs = problem.slotCosts()
-        var out =
-            "{\n  \"calendar\": \(quote(calendar)),\n  \"rooms\": [\(rooms.map(quote).joined(separator: ", "))],\n  \"activities\": [\n"
+        var out = "{\n  \"calendar\": \(quote(calendar)),\n"
+        out += "  \"rooms\": [\(rooms.map(quote).joined(separator: ", "))],\n  \"activities\": [\n"
         out += problem.activities.indices.map { a in
             let slots = domains[a].map { i -> String in
                 let s = problem.activities[a].slots[Int(i)]
@@ -27,8 +27,8 @@ public enum ModelExport {
         out += problem.pairPenalties.map { p -> String in
             switch p.measure {
             case .apart(let minimum, let scale):
-                return
-                    "    {\"type\": \"apart\", \"a\": \(p.a), \"b\": \(p.b), \"minimum\": \(minimum), \"scale\": \"\(scale.rawValue)\", \"weight\": \(p.weight)}"
+                return "    {\"type\": \"apart\", \"a\": \(p.a), \"b\": \(p.b), \"minimum\": \(minimum), "
+                    + "\"scale\": \"\(scale.rawValue)\", \"weight\": \(p.weight)}"
             case .sameRoom:
                 return "    {\"type\": \"sameRoom\", \"a\": \(p.a), \"b\": \(p.b), \"weight\": \(p.weight)}"
             case .close(let maximum, let scale):

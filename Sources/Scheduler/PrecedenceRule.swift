@@ -38,7 +38,8 @@ public struct Precedence: Sendable, Hashable {
 extension Precedence {
     func exportJSON() -> String {
         "{\"type\": \"precedence\", \"before\": \(before), \"after\": \(after), \"minGap\": \(minGap), "
-            + "\"maxGap\": \(maxGap.map(String.init) ?? "null"), \"anchor\": \"\(anchor.rawValue)\", \"scale\": \"\(scale.rawValue)\"}"
+            + "\"maxGap\": \(maxGap.map(String.init) ?? "null"), "
+            + "\"anchor\": \"\(anchor.rawValue)\", \"scale\": \"\(scale.rawValue)\"}"
     }
 }
 
@@ -50,7 +51,8 @@ extension Propagation {
     func precedence(_ p: Precedence, _ d: inout Domains, _ touched: inout [Int]) -> Bool {
         let (A, B) = (p.before, p.after)
         guard let aFirst = d[A].first, let bLast = d[B].last else { return false }
-        // B starts no earlier than A's earliest reference + minGap; A's reference no later than B's latest start − minGap.
+        // B starts no earlier than A's earliest reference + minGap;
+        // A's reference no later than B's latest start − minGap.
         let earliest = p.reference(slot(A, aFirst)) + p.minGap
         let latest = slot(B, bLast).startCoordinate(p.scale) - p.minGap
         var lo = 0

@@ -18,7 +18,8 @@ extension Convene {
             let loaded = try SolveOptions().loadPlan(plan)
             print(
                 "\(plan): ok — \(loaded.events.count) events to place, \(loaded.fixedEvents.count) fixed, "
-                    + "\(loaded.people.count) people, \(loaded.audiences.count) audiences, \(loaded.files.count) file(s)"
+                    + "\(loaded.people.count) people, \(loaded.audiences.count) audiences, "
+                    + "\(loaded.files.count) file(s)"
             )
         }
     }

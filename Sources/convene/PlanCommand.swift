@@ -13,7 +13,9 @@ extension Convene {
             commandName: "plan",
             abstract: "Place every event of a plan and print the schedule.",
             discussion:
-                "Exits 0 when solved, 3 when the plan cannot be satisfied (a minimal set of conflicting rules is printed), 1 for invalid input, 4 when no schedule was found within the time limit."
+                "Exits 0 when solved, 3 when the plan cannot be satisfied "
+                + "(a minimal set of conflicting rules is printed), 1 for invalid input, "
+                + "4 when no schedule was found within the time limit."
         )
 
         @Argument(help: "The plan file (YAML).")

@@ -39,7 +39,8 @@ extension Convene {
             let options = try serveOptions()
             guard FileManager.default.fileExists(atPath: dir + "/" + ReleaseLayout.manifest) else {
                 Terminal.printError(
-                    "\(dir): error: not a release (no \(ReleaseLayout.manifest)); write one with convene publish PLAN --out \(dir)"
+                    "\(dir): error: not a release (no \(ReleaseLayout.manifest)); "
+                        + "write one with convene publish PLAN --out \(dir)"
                 )
                 throw ExitCode(ExitStatus.invalidInput)
             }

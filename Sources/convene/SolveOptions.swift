@@ -12,8 +12,10 @@ struct SolveOptions: ParsableArguments {
 
     @Option(
         name: .customLong("time-limit"),
-        help:
-            "Seconds for the whole command (reading, modelling, solving, explaining); the best schedule found by then is used."
+        help: """
+            Seconds for the whole command (reading, modelling, solving, explaining); \
+            the best schedule found by then is used.
+            """
     )
     var timeLimit: Double = 30
 
@@ -72,8 +74,9 @@ struct SolveOptions: ParsableArguments {
             switch error {
             case .modelTimeLimit(let limit):
                 Terminal.printError(
-                    "\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building the model "
-                        + "(\(limit.eventsModelled) of \(limit.events) events' possible times enumerated); raise --time-limit, "
+                    "\(plan.files.first ?? "plan"): error: the time limit (\(timeLimit) s) passed while building "
+                        + "the model (\(limit.eventsModelled) of \(limit.events) events' possible times enumerated); "
+                        + "raise --time-limit, "
                         + "or use a coarser granularity or narrower windows")
                 throw ExitCode(ExitStatus.noSolution)
             case .modelHandler(let error):
@@ -120,7 +123,8 @@ enum ScheduleFile {
             return try JSONDecoder().decode(ScheduleDocument.self, from: data)
         } catch {
             Terminal.printError(
-                "\(path):1:1: error: not a schedule document (\(JSONErrorText.describe(error))); write it with convene plan --out"
+                "\(path):1:1: error: not a schedule document (\(JSONErrorText.describe(error))); "
+                    + "write it with convene plan --out"
             )
             throw ExitCode(ExitStatus.invalidInput)
         }

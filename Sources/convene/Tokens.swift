@@ -43,7 +43,8 @@ extension Convene {
                     FileManager.default.fileExists(atPath: store.dir + "/" + ReleaseLayout.personalFeed(person: person))
                 else {
                     Terminal.printError(
-                        "error: the release in \(store.dir) has no personal feed for '\(person)'; check the id or publish first"
+                        "error: the release in \(store.dir) has no personal feed for '\(person)'; "
+                            + "check the id or publish first"
                     )
                     throw ExitCode(ExitStatus.invalidInput)
                 }
@@ -52,9 +53,9 @@ extension Convene {
                 let https = "\(base)/feeds/p/\(token).ics"
                 print("Personal feed of \(person) — keep these links private; they are shown only once:")
                 print("  \(https)")
-                print(
-                    "  \(https.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://"))"
-                )
+                let webcal = https.replacingOccurrences(of: "https://", with: "webcal://")
+                    .replacingOccurrences(of: "http://", with: "webcal://")
+                print("  \(webcal)")
             }
         }
 
@@ -66,9 +67,8 @@ extension Convene {
 
             func run() throws {
                 for token in try store.open().list() {
-                    print(
-                        "\(token.id)  \(token.person)  issued \(token.created)\(token.revoked.map { "  revoked \($0)" } ?? "")"
-                    )
+                    let revoked = token.revoked.map { "  revoked \($0)" } ?? ""
+                    print("\(token.id)  \(token.person)  issued \(token.created)\(revoked)")
                 }
             }
         }

@@ -111,7 +111,8 @@ import Chronology
             try AgendaRenderer(directory: folder.path)
         } throws: { error in
             (error as? AgendaError)?.diagnostics.map(\.description) == [
-                "\(style.path):\(line):1: error: the partial 'style' includes itself, so it would never end; remove this {{> style}}"
+                "\(style.path):\(line):1: error: the partial 'style' includes itself, so it would never end; "
+                    + "remove this {{> style}}"
             ]
         }
     }
@@ -128,7 +129,8 @@ import Chronology
             partials: ["style"])
         #expect(
             problems.map(\.description) == [
-                "day.html.mustache:1:109990: error: partials included here expand to more than 10000 copies; include each partial fewer times"
+                "day.html.mustache:1:109990: error: partials included here expand to more than 10000 copies; "
+                    + "include each partial fewer times"
             ])
     }
 

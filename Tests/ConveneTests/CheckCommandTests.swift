@@ -13,10 +13,10 @@ import Testing
     @Test func invalidPlanExitsOneWithEveryProblemOnStderr() throws {
         let folder = try scratchFolder()
         let plan = folder.appendingPathComponent("bad.yaml")
-        try Data(
-            "calendar:\n  id: x\n  name: X\n  zone: Asia/Seol\n  horizon: 2021\nevents:\n  - {id: a, title: A, duraton: 1d}\n"
-                .utf8
-        ).write(to: plan)
+        let text =
+            "calendar:\n  id: x\n  name: X\n  zone: Asia/Seol\n  horizon: 2021\n"
+            + "events:\n  - {id: a, title: A, duraton: 1d}\n"
+        try Data(text.utf8).write(to: plan)
         let outcome = try ConveneBinary.run(["check", "bad.yaml"], in: folder)
         #expect(outcome.status == 1)
         #expect(
@@ -34,8 +34,10 @@ import Testing
     @Test(arguments: [
         "\u{0}\u{1}\u{2}", "[[[[[[[[", "- - - -", "calendar: 5", "calendar:\n  horizon: 2021-99", "? [a]\n: b",
         "calendar: &a [*a]", "events: [[], {}, 3, ~]", "calendar:\n  id: \"\\u0000\"",
-        "calendar: {id: x, name: x, zone: UTC, horizon: 0000-02-30..9999-12}\nevents: [{id: a, title: a, duration: 99999999999d, window: 2021}]",
-        "calendar: {id: x, name: x, zone: UTC, horizon: 2021}\nevents: [{id: a, title: a, duration: 1d, window: 2021, after: [{event: a, min-gap: -1d}]}]",
+        "calendar: {id: x, name: x, zone: UTC, horizon: 0000-02-30..9999-12}\n"
+            + "events: [{id: a, title: a, duration: 99999999999d, window: 2021}]",
+        "calendar: {id: x, name: x, zone: UTC, horizon: 2021}\n"
+            + "events: [{id: a, title: a, duration: 1d, window: 2021, after: [{event: a, min-gap: -1d}]}]",
         "include: [/dev/zero]", "include: [/]", "include: [\"\"]",
     ])
     func hostileInputNeverCrashes(text: String) throws {
@@ -60,18 +62,21 @@ import Testing
     @Test func importedCalendarWarningsDoNotFailTheCheck() throws {
         let folder = try scratchFolder()
         let plan =
-            "calendar: {id: t, name: T, zone: Europe/Paris, horizon: 2021}\nevents:\n  - {id: a, title: A, duration: 1d, window: 2021-05}\n"
+            "calendar: {id: t, name: T, zone: Europe/Paris, horizon: 2021}\n"
+            + "events:\n  - {id: a, title: A, duration: 1d, window: 2021-05}\n"
             + "blackouts:\n  - {id: holidays, ics: holidays.ics}\n"
         try Data(plan.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
         let quirk =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
             + "X-APPLE-RADIUS=49.91307046514149\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         try Data(quirk.utf8).write(to: folder.appendingPathComponent("holidays.ics"))
         let warned = try ConveneBinary.run(["check", "plan.yaml"], in: folder)
         #expect(warned.status == 0, "\(warned.stderr)")
         #expect(
             warned.stderr
-                == "holidays.ics:7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored\n"
+                == "holidays.ics:7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; "
+                + "this vendor line is ignored\n"
         )
         #expect(warned.stdout.hasPrefix("plan.yaml: ok"))
 
@@ -108,7 +113,8 @@ import Testing
         #expect(outcome.status == 1)
         #expect(
             outcome.stderr.hasPrefix(
-                "busy.ics:5:1: error: END:VCALENDAR closes BEGIN:VEVENT of line 3; fix the file or export it again from its calendar"
+                "busy.ics:5:1: error: END:VCALENDAR closes BEGIN:VEVENT of line 3; "
+                    + "fix the file or export it again from its calendar"
             ))
     }
 }

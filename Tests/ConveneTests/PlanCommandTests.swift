@@ -104,7 +104,8 @@ import Testing
         #expect(outcome.status == 3)
         #expect(
             outcome.stderr == """
-                plan.yaml: error: the plan cannot be satisfied; these 3 rules cannot all hold (remove or relax any one of them and the rest can):
+                plan.yaml: error: the plan cannot be satisfied; these 3 rules cannot all hold \
+                (remove or relax any one of them and the rest can):
                 plan.yaml:7:13: note: 'summit' must lie within its window 2021-09-18..2021-09-26
                 plan.yaml:11:5: note: 'summit' may not touch the blackout 'Chuseok' (2021-09-20..2021-09-22)
                 plan.yaml:12:5: note: 'summit' may not touch a weekend (blackout 'weekends')
@@ -118,8 +119,9 @@ import Testing
         let folder = try scratch()
         var text = "calendar: {id: x, name: X, zone: Europe/London, horizon: 2021, granularity: 5m}\nevents:\n"
         for i in 0..<40 {
-            text +=
-                "  - {id: e\(i), title: E\(i), duration: 1h, window: 2021-\(String(format: "%02d", 1 + i % 12))\(i > 0 ? ", after: [e\(i - 1)]" : "")}\n"
+            let month = String(format: "%02d", 1 + i % 12)
+            let after = i > 0 ? ", after: [e\(i - 1)]" : ""
+            text += "  - {id: e\(i), title: E\(i), duration: 1h, window: 2021-\(month)\(after)}\n"
         }
         text += """
               - id: call
@@ -137,7 +139,8 @@ import Testing
         #expect(
             outcome.stderr == """
                 plan.yaml: error: the plan cannot be satisfied; this rule cannot hold on its own:
-                plan.yaml:48:9: note: 'call' must lie between 09:00 and 17:00 local time in Europe/London, Pacific/Auckland
+                plan.yaml:48:9: note: 'call' must lie between 09:00 and 17:00 local time in \
+                Europe/London, Pacific/Auckland
 
                 """)
     }

@@ -21,7 +21,8 @@ enum FeedFixtures {
                     start: .local(year: 2021, month: 7, day: 13, hour: 10, minute: 0, tzid: "Asia/Seoul"),
                     end: .local(year: 2021, month: 7, day: 13, hour: 12, minute: 0, tzid: "Asia/Seoul"),
                     summary:
-                        "Ministerial roundtable — Asia Pacific: 다자간 원탁회의 (Seoul) with a long title that must be folded over several lines",
+                        "Ministerial roundtable — Asia Pacific: 다자간 원탁회의 (Seoul) "
+                        + "with a long title that must be folded over several lines",
                     categories: ["roundtable"]),
                 ICalEvent(
                     uid: "gone@ogp-2021.convene", sequence: 1, lastChanged: 1_612_137_600,

@@ -8,7 +8,9 @@ import Testing
 
     @Test func parsesAndCountsEvents() throws {
         let text =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:20210517\r\nDTEND;VALUE=DATE:20210522\r\nSUMMARY:Open Gov Week\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20210101T000000Z\r\nDTSTART;VALUE=DATE:20210517\r\n"
+            + "DTEND;VALUE=DATE:20210522\r\nSUMMARY:Open Gov Week\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let calendar = try ICalComponent(parsing: text)
         #expect(calendar.kind == "VCALENDAR")
         #expect(calendar.count(of: "VEVENT") == 1)
@@ -33,8 +35,10 @@ import Testing
     /// the one lock (a debug build stops at a call made without it).
     @Test func componentsAreSafeToUseFromManyThreads() async throws {
         let text =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20210101T000000Z\r\n"
-            + "DTSTART;TZID=Asia/Seoul:20211215T090000\r\nDTEND;TZID=Asia/Seoul:20211215T100000\r\nSUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:a@t\r\nDTSTAMP:20210101T000000Z\r\n"
+            + "DTSTART;TZID=Asia/Seoul:20211215T090000\r\nDTEND;TZID=Asia/Seoul:20211215T100000\r\n"
+            + "SUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let counts = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {
                 group.addTask {

@@ -14,13 +14,15 @@ import Testing
         var body = ""
         for i in 0..<count {
             body +=
-                "BEGIN:VEVENT\r\nUID:e\(i)\r\nDTSTART:\(start)\r\nDURATION:\(length)\r\nRRULE:\(rule)\r\nSUMMARY:E\(i)\r\nEND:VEVENT\r\n"
+                "BEGIN:VEVENT\r\nUID:e\(i)\r\nDTSTART:\(start)\r\nDURATION:\(length)\r\n"
+                + "RRULE:\(rule)\r\nSUMMARY:E\(i)\r\nEND:VEVENT\r\n"
         }
         return ICalReaderTests.calendar(body)
     }
 
     static let limitMessage =
-        "the calendar expands to more than 200,000 occurrences by this RRULE; import an extract with only the months the plan spans"
+        "the calendar expands to more than 200,000 occurrences by this RRULE; "
+        + "import an extract with only the months the plan spans"
 
     @Test func anEndlessSecondlyRuleIsAnErrorNotATruncation() {
         #expect(throws: ICalImportError(line: 8, message: Self.limitMessage)) {

@@ -18,7 +18,8 @@ import Testing
 
     /// The same date with an end: no trap, but the start is read out of bounds all the same.
     static let monthEightyWithEnd =
-        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20218001\r\nDTEND;VALUE=DATE:20218002\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20218001\r\nDTEND;VALUE=DATE:20218002\r\n"
+        + "END:VEVENT\r\nEND:VCALENDAR\r\n"
 
     /// Exits 0 when reading `text` over 2021–2030 throws an import error at `line`, 3 when at
     /// another line, 2 when it reads without one; a trap is a crash.

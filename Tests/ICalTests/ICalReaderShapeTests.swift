@@ -33,7 +33,8 @@ import Testing
     @Test func blankLinesInsideAFoldAreSkipped() throws {
         // Mozilla Calendar's old exports: `DTSTART⏎⏎ ;VALUE=DATE⏎ :20031225`.
         let text =
-            "BEGIN:VCALENDAR\nVERSION\n\n :2.0\nBEGIN:VEVENT\nUID\n\n :x\nDTSTART\n\n ;VALUE=DATE\n :20210503\nEND:VEVENT\nEND:VCALENDAR\n"
+            "BEGIN:VCALENDAR\nVERSION\n\n :2.0\nBEGIN:VEVENT\nUID\n\n :x\n"
+            + "DTSTART\n\n ;VALUE=DATE\n :20210503\nEND:VEVENT\nEND:VCALENDAR\n"
         #expect(
             try Self.read(text).occurrences.map(\.span) == [
                 .dates(start: ICalDate(year: 2021, month: 5, day: 3), end: ICalDate(year: 2021, month: 5, day: 4))
@@ -109,7 +110,8 @@ import Testing
             throws: ICalImportError(
                 line: 7,
                 message:
-                    "malformed event: Can't parse as DATE-TIME value in DTSTART property. Removing entire property: INVALID-DATE"
+                    "malformed event: Can't parse as DATE-TIME value in DTSTART property. "
+                    + "Removing entire property: INVALID-DATE"
             )
         ) {
             try Self.read(start)
@@ -182,7 +184,8 @@ import Testing
                 ICalImportWarning(
                     line: 11,
                     message:
-                        "TZID 'Western/Central Europe' has no VTIMEZONE in the file and is no IANA zone; the time is read as UTC"
+                        "TZID 'Western/Central Europe' has no VTIMEZONE in the file and is no IANA zone; "
+                        + "the time is read as UTC"
                 )
             ])
     }

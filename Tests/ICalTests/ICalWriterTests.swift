@@ -39,7 +39,8 @@ import Testing
         let text = try ICalWriter.render(FeedFixtures.small())
         #expect(!text.contains("TZUNTIL"))
         let zone =
-            "BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\nTZUNTIL:20211231T230000\r\nBEGIN:STANDARD\r\nDTSTART:20210101T090000\r\n"
+            "BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\nTZUNTIL:20211231T230000\r\n"
+            + "BEGIN:STANDARD\r\nDTSTART:20210101T090000\r\n"
             + "TZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
         #expect(
             FeedLint.problems(in: zone).contains(
@@ -72,7 +73,8 @@ import Testing
         let broken = "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n"
         #expect(FeedLint.problems(in: broken) == ["line 1 does not end in CRLF"])
         let floating =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20210101T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nMETHOD:PUBLISH\r\n"
+            + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20210101T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let problems = FeedLint.problems(in: floating)
         #expect(problems.contains("event a: DTSTART is a floating time"))
         #expect(problems.contains("event a has no ORGANIZER"))

@@ -18,7 +18,8 @@ import Chronology
           - {id: forum, title: A forum, dates: 2021-04-12..2021-04-14}
         events:
           - {id: launch, title: Launch, kind: campaign, duration: 1d, window: 2021-03, prefer: early}
-          - {id: week, title: Open week, kind: campaign, duration: 5d, window: 2021-04, after: [{event: launch, min-gap: 7d}], avoid: [forum], pinned: 2021-04-19}
+          - {id: week, title: Open week, kind: campaign, duration: 5d, window: 2021-04, \
+        after: [{event: launch, min-gap: 7d}], avoid: [forum], pinned: 2021-04-19}
           - {id: call, title: Team call, kind: meeting, duration: 1h, window: 2021-05-03..2021-05-07, prefer: late}
         blackouts:
           - {id: easter, name: Easter, dates: 2021-04-02..2021-04-05}
@@ -117,7 +118,8 @@ import Chronology
         for entry in schedule.events where entry.room != nil {
             #expect(
                 dom.contains(
-                    "data-session=\"\(entry.id)\" data-room=\"\(entry.room ?? "")\" data-start-utc=\"\(entry.startUTC)\" data-end-utc=\"\(entry.endUTC)\""
+                    "data-session=\"\(entry.id)\" data-room=\"\(entry.room ?? "")\""
+                        + " data-start-utc=\"\(entry.startUTC)\" data-end-utc=\"\(entry.endUTC)\""
                 ), "\(entry.id)")
             count += 1
         }

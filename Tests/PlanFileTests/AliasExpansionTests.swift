@@ -21,8 +21,10 @@ import Yams
         let fixture = try PlanFixture(["plan.yaml": calendarHeader + Self.laughs])
         #expect(
             fixture.messages() == [
-                "plan.yaml:12:5: error: this value expands through YAML aliases to more than 1,000,000 values, over the limit "
-                    + "for a plan; write the repeated parts once and share them with fewer aliases, or split the plan with include:"
+                "plan.yaml:12:5: error: this value expands through YAML aliases to more than 1,000,000 values, "
+                    + "over the limit "
+                    + "for a plan; write the repeated parts once and share them with fewer aliases, "
+                    + "or split the plan with include:"
             ])
     }
 
@@ -30,12 +32,14 @@ import Yams
         let fixture = try PlanFixture(["plan.yaml": calendarHeader + Self.laughs + "y: { *a9 : 1 }\n"])
         #expect(
             fixture.messages() == [
-                "plan.yaml:16:6: error: an alias (*a9) cannot be a key; keys in a plan are plain names; write the key out"
+                "plan.yaml:16:6: error: an alias (*a9) cannot be a key; keys in a plan are plain names; "
+                    + "write the key out"
             ])
         let explicit = try PlanFixture(["plan.yaml": calendarHeader + Self.laughs + "y:\n  ? *a9\n  : 1\n"])
         #expect(
             explicit.messages() == [
-                "plan.yaml:17:5: error: an alias (*a9) cannot be a key; keys in a plan are plain names; write the key out"
+                "plan.yaml:17:5: error: an alias (*a9) cannot be a key; keys in a plan are plain names; "
+                    + "write the key out"
             ])
     }
 
@@ -48,7 +52,8 @@ import Yams
         // A description written as a literal block, with Markdown emphasis that looks like an
         // alias key, beside an anchor elsewhere in the file: valid, and read as text.
         let text =
-            "hours: &h 09:00-17:00\ndescription: |\n  *Important:* bring your badge.\n  *Note: rooms change.\nnext: *h\n"
+            "hours: &h 09:00-17:00\ndescription: |\n  *Important:* bring your badge.\n  *Note: rooms change.\n"
+            + "next: *h\n"
         #expect(AliasExpansion.aliasKey(in: text, path: "p.yaml") == nil)
         let folded = "a: &a 1\nitems:\n  - >-\n    *Warning: x\n  - *a\nb: { *a : 1 }\n"
         #expect(AliasExpansion.aliasKey(in: folded, path: "p.yaml")?.location.line == 6)

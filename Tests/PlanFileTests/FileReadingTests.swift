@@ -7,7 +7,9 @@ import Testing
         let fixture = try PlanFixture(["plan.yaml": calendarHeader + "events:\n  - id: a\n    title: [unclosed\n"])
         #expect(
             fixture.messages() == [
-                "plan.yaml:9:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 8, column 12); check the indentation and quoting around here"
+                "plan.yaml:9:1: error: YAML syntax error: did not find expected ',' or ']' "
+                    + "(while parsing a flow sequence at line 8, column 12); "
+                    + "check the indentation and quoting around here"
             ])
     }
 
@@ -36,7 +38,8 @@ import Testing
         try fixture.write("plan.yaml", Data(repeating: UInt8(ascii: "#"), count: SourceText.sizeLimit + 1))
         #expect(
             fixture.messages() == [
-                "plan.yaml:1:1: error: file is 10.0 MB, over the 10 MB limit for plan files; split it with include: or remove what is not a plan"
+                "plan.yaml:1:1: error: file is 10.0 MB, over the 10 MB limit for plan files; "
+                    + "split it with include: or remove what is not a plan"
             ])
     }
 
@@ -45,7 +48,8 @@ import Testing
         #expect(
             fixture.messages("absent.yaml")
                 == [
-                    "absent.yaml:1:1: error: no such file '\(fixture.folder.path)/absent.yaml'; check the path; relative paths are read from the including file's folder"
+                    "absent.yaml:1:1: error: no such file '\(fixture.folder.path)/absent.yaml'; check the path; "
+                        + "relative paths are read from the including file's folder"
                 ].map { $0.replacingOccurrences(of: fixture.folder.path + "/", with: "") })
     }
 

@@ -6,7 +6,8 @@ import Testing
         #expect(
             fixture.messages()
                 == [
-                    "plan.yaml:7:5: error: no such file '\(fixture.folder.path)/fora.yaml'; check the path; relative paths are read from the including file's folder"
+                    "plan.yaml:7:5: error: no such file '\(fixture.folder.path)/fora.yaml'; check the path; "
+                        + "relative paths are read from the including file's folder"
                 ].map { $0.replacingOccurrences(of: fixture.folder.path + "/", with: "") })
     }
 
@@ -18,7 +19,8 @@ import Testing
         ])
         #expect(
             fixture.messages() == [
-                "sub/b.yaml:1:11: error: include cycle: a.yaml → sub/b.yaml → a.yaml; remove one of these include: entries"
+                "sub/b.yaml:1:11: error: include cycle: a.yaml → sub/b.yaml → a.yaml; "
+                    + "remove one of these include: entries"
             ])
     }
 
@@ -53,7 +55,8 @@ import Testing
         #expect(
             fixture.messages()
                 == [
-                    "other.yaml:2:3: error: only the root plan file may have a calendar section; move it to \(fixture.folder.path)/plan.yaml or remove it"
+                    "other.yaml:2:3: error: only the root plan file may have a calendar section; "
+                        + "move it to \(fixture.folder.path)/plan.yaml or remove it"
                 ].map { $0.replacingOccurrences(of: fixture.folder.path + "/", with: "") })
     }
 }

@@ -14,7 +14,8 @@ import PlanFile
             "plan.yaml": calendarHeader
                 + "include: [more/events.yaml]\nevents:\n  - {id: a, title: A, duration: 1d, window: 2021-05}\n",
             "more/events.yaml":
-                "include: [../people.yaml]\nevents:\n  - {id: b, title: B, duration: 1d, window: 2021-06, after: [a]}\n",
+                "include: [../people.yaml]\nevents:\n"
+                + "  - {id: b, title: B, duration: 1d, window: 2021-06, after: [a]}\n",
             "people.yaml": "people:\n  - {id: ana, name: Ana, zone: Europe/Paris}\n",
         ])
         #expect(result.diagnostics.map(\.description) == [])
@@ -29,7 +30,8 @@ import PlanFile
         #expect(Self.load(files).diagnostics.map(\.description) == onDisk)
         #expect(
             onDisk == [
-                "plan.yaml:7:5: error: no such file 'fora.yaml'; check the path; relative paths are read from the including file's folder"
+                "plan.yaml:7:5: error: no such file 'fora.yaml'; check the path; "
+                    + "relative paths are read from the including file's folder"
             ])
     }
 
@@ -41,7 +43,8 @@ import PlanFile
         ])
         #expect(
             result.diagnostics.map(\.description) == [
-                "sub/b.yaml:1:11: error: include cycle: a.yaml → sub/b.yaml → a.yaml; remove one of these include: entries"
+                "sub/b.yaml:1:11: error: include cycle: a.yaml → sub/b.yaml → a.yaml; "
+                    + "remove one of these include: entries"
             ])
     }
 
@@ -51,7 +54,8 @@ import PlanFile
             Self.load(["plan.yaml": plan, "holidays.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"]).diagnostics.isEmpty)
         #expect(
             Self.load(["plan.yaml": plan]).diagnostics.map(\.description) == [
-                "plan.yaml:7:25: error: no such file 'holidays.ics'; paths are read from the folder of the file that names them"
+                "plan.yaml:7:25: error: no such file 'holidays.ics'; "
+                    + "paths are read from the folder of the file that names them"
             ])
     }
 

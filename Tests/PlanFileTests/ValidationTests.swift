@@ -36,7 +36,8 @@ import Testing
         let fixture = try PlanFixture(["plan.yaml": "events: []\n"])
         #expect(
             fixture.messages() == [
-                "plan.yaml:1:1: error: missing required field 'calendar' in the plan file; a plan starts with a calendar section: id, name, zone, horizon"
+                "plan.yaml:1:1: error: missing required field 'calendar' in the plan file; "
+                    + "a plan starts with a calendar section: id, name, zone, horizon"
             ])
     }
 
@@ -53,7 +54,8 @@ import Testing
     @Test func sectionThatIsNotAListIsAWrongType() throws {
         #expect(
             messages("events:\n  id: a\n") == [
-                "plan.yaml:7:3: error: 'events' must be a list (lines starting with '- '), found a mapping (key: value pairs)"
+                "plan.yaml:7:3: error: 'events' must be a list (lines starting with '- '), "
+                    + "found a mapping (key: value pairs)"
             ])
     }
 
@@ -65,7 +67,8 @@ import Testing
                   - {id: a, title: A, duration: 1d, window: 2021-05}
                   - {id: a, title: B, duration: 1d, window: 2021-06}
                 """) == [
-                    "plan.yaml:8:10: error: duplicate event id 'a'; it is already used at plan.yaml:7:10; ids must be unique; rename one of them"
+                    "plan.yaml:8:10: error: duplicate event id 'a'; it is already used at plan.yaml:7:10; "
+                        + "ids must be unique; rename one of them"
                 ])
     }
 
@@ -109,14 +112,18 @@ import Testing
                   - {id: b, title: B, duration: 1d, window: 2021, after: [a]}
                   - {id: c, title: C, duration: 1d, window: 2021, after: [b]}
                 """) == [
-                    "plan.yaml:8:59: error: dependency cycle: a → b → c → a; each event must come after the one before it in this chain, which cannot all hold; remove one 'after' entry"
+                    "plan.yaml:8:59: error: dependency cycle: a → b → c → a; "
+                        + "each event must come after the one before it in this chain, which cannot all hold; "
+                        + "remove one 'after' entry"
                 ])
     }
 
     @Test func eventAfterItselfIsACycle() throws {
         #expect(
             messages("events:\n  - {id: a, title: A, duration: 1d, window: 2021, after: [a]}\n") == [
-                "plan.yaml:7:59: error: dependency cycle: a → a; each event must come after the one before it in this chain, which cannot all hold; remove one 'after' entry"
+                "plan.yaml:7:59: error: dependency cycle: a → a; "
+                    + "each event must come after the one before it in this chain, which cannot all hold; "
+                    + "remove one 'after' entry"
             ])
     }
 
@@ -150,14 +157,16 @@ import Testing
     @Test func windowThatEndsBeforeItStarts() throws {
         #expect(
             messages("events:\n  - {id: a, title: A, duration: 1d, window: 2021-09-30..2021-07-01}\n") == [
-                "plan.yaml:7:45: error: the window of event 'a' ends (2021-07-01) before it starts (2021-09-30); write the earlier date first: 2021-07-01..2021-09-30"
+                "plan.yaml:7:45: error: the window of event 'a' ends (2021-07-01) before it starts (2021-09-30); "
+                    + "write the earlier date first: 2021-07-01..2021-09-30"
             ])
     }
 
     @Test func eventLongerThanItsWindow() throws {
         #expect(
             messages("events:\n  - {id: a, title: A, duration: 8d, window: 2021-05-01..2021-05-07}\n") == [
-                "plan.yaml:7:33: error: event 'a' lasts 8d but its window 2021-05-01..2021-05-07 has only 7 days; widen the window or shorten the event"
+                "plan.yaml:7:33: error: event 'a' lasts 8d but its window 2021-05-01..2021-05-07 has only 7 days; "
+                    + "widen the window or shorten the event"
             ])
     }
 
@@ -174,14 +183,18 @@ import Testing
                       - between: 18:00-08:00
                         zones: [Europe/London]
                 """) == [
-                    "plan.yaml:12:18: error: the local-hours range 18:00-08:00 is empty: its end is not after its start; write the earlier time first, e.g. 08:00-18:00"
+                    "plan.yaml:12:18: error: the local-hours range 18:00-08:00 is empty: "
+                        + "its end is not after its start; "
+                        + "write the earlier time first, e.g. 08:00-18:00"
                 ])
     }
 
     @Test func windowOutsideTheHorizon() throws {
         #expect(
             messages("events:\n  - {id: a, title: A, duration: 1d, window: 2022-01}\n") == [
-                "plan.yaml:7:45: error: the window 2022-01-01..2022-01-31 of event 'a' is not inside the calendar's horizon 2021-01-01..2021-12-31; move the window or widen the horizon at plan.yaml:5:12"
+                "plan.yaml:7:45: error: the window 2022-01-01..2022-01-31 of event 'a' "
+                    + "is not inside the calendar's horizon 2021-01-01..2021-12-31; "
+                    + "move the window or widen the horizon at plan.yaml:5:12"
             ])
     }
 
@@ -202,7 +215,8 @@ import Testing
     @Test func missingBlackoutIcsFile() throws {
         #expect(
             messages("blackouts:\n  - {id: holidays, ics: holidays.ics}\n") == [
-                "plan.yaml:7:25: error: no such file 'holidays.ics'; paths are read from the folder of the file that names them"
+                "plan.yaml:7:25: error: no such file 'holidays.ics'; "
+                    + "paths are read from the folder of the file that names them"
             ])
     }
 
@@ -212,7 +226,8 @@ import Testing
         ])
         #expect(
             fixture.messages() == [
-                "plan.yaml:5:12: error: the horizon 1900-01-01..1999-12-31 spans 36524 days; a plan covers at most 10 years; plan one year (or a few) at a time"
+                "plan.yaml:5:12: error: the horizon 1900-01-01..1999-12-31 spans 36524 days; "
+                    + "a plan covers at most 10 years; plan one year (or a few) at a time"
             ])
     }
 

@@ -17,7 +17,8 @@ import Testing
         let text = Explanation.render(model: s.model, assignment: try #require(s.result.assignment), activity: a)
         #expect(text.contains("  placed 17 May 2021 (all day, America/New_York)\n"))
         #expect(
-            text.contains("    'story' prefers late in its window: 2 weeks before the end of its window, × weight 10 (")
+            text.contains(
+                "    'story' prefers late in its window: 2 weeks before the end of its window, × weight 10 (")
         )
         #expect(text.contains("/plan.yaml:8:70)\n  total: 140 weighted days\n"))
     }

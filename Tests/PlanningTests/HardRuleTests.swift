@@ -99,7 +99,8 @@ import PlanFile
               - {id: g20, title: G20 Rome, dates: 2021-10-30..2021-10-31, zone: Europe/Rome}
               - {id: cop26, title: COP26, dates: 2021-10-31..2021-11-12, zone: Europe/London}
             events:
-              - {id: summit, title: Summit, duration: 3d, window: 2021-10-28..2021-11-30, zone: Asia/Seoul, avoid: [g20, cop26]}
+              - {id: summit, title: Summit, duration: 3d, window: 2021-10-28..2021-11-30, zone: Asia/Seoul, \
+            avoid: [g20, cop26]}
             """)
         #expect(s.start("summit") == "2021-11-13")
     }
@@ -247,7 +248,9 @@ import PlanFile
 
     @Test func importedHolidaysAreBlackedOut() throws {
         let ics =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\nRRULE:FREQ=DAILY;COUNT=4\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\nRRULE:FREQ=DAILY;COUNT=4\r\n"
+            + "SUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let (imported, problems) = ImportedCalendars.apply(to: try Self.plan(importing: ics).0)
         #expect(problems.isEmpty)
         #expect(imported.blackouts.first?.dates.count == 4)
@@ -263,13 +266,16 @@ extension ImportedCalendarTests {
     /// imported.
     @Test func clientQuirksAreWarningsAndTheCalendarIsImported() throws {
         let ics =
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:h\r\nDTSTART;VALUE=DATE:20210503\r\n"
             + "X-APPLE-RADIUS=49.91307046514149\r\nSUMMARY:Holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let (plan, folder) = try Self.plan(importing: ics)
         let (imported, problems) = ImportedCalendars.apply(to: plan)
         #expect(
             problems.map(\.description) == [
-                "\(folder.appendingPathComponent("holidays.ics").path):7:1: warning: 'X-APPLE-RADIUS=49.91307046514149' is not NAME:value; this vendor line is ignored"
+                "\(folder.appendingPathComponent("holidays.ics").path):7:1: "
+                    + "warning: 'X-APPLE-RADIUS=49.91307046514149' "
+                    + "is not NAME:value; this vendor line is ignored"
             ])
         #expect(!problems.hasErrors)
         #expect(imported.blackouts.first?.dates.count == 1)

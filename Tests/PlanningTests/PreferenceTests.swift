@@ -79,7 +79,8 @@ enum CivilDateDay {
             """
             events:
               - {id: a, title: A, duration: 1d, window: 2021-06, prefer: early}
-              - {id: b, title: B, duration: 1d, window: 2021-06, prefer: early, spacing: [{event: a, at-least: 10d}], weight: 2}
+              - {id: b, title: B, duration: 1d, window: 2021-06, prefer: early, \
+            spacing: [{event: a, at-least: 10d}], weight: 2}
             """)
         // The heavier b takes the first day; a gives way to 10 clear days after it: a's 11 days
         // of lateness (weight 1) cost less than b's would (weight 2).

@@ -8,7 +8,8 @@ import Testing
     /// Two sessions at the same time, one in the hall and one virtual-only in the channel.
     static let sessions = """
           - {id: talk, title: Talk, duration: 1h, window: 2021-12-15, attendance: 300, prefer: early}
-          - {id: stream, title: Stream, duration: 1h, window: 2021-12-15, virtual-only: true, attendance: 10, prefer: early}
+          - {id: stream, title: Stream, duration: 1h, window: 2021-12-15, virtual-only: true, \
+        attendance: 10, prefer: early}
           - {id: side, title: Side, duration: 1h, window: 2021-12-15, attendance: 30, prefer: early}
         """
 
