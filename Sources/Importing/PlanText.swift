@@ -39,7 +39,8 @@ enum PlanText {
         let source = String(
             String.UnicodeScalarView(source.unicodeScalars.map { YAMLScalar.needsEscape($0) ? " " : $0 }))
         return
-            "# \(what), imported by `convene import` from \(source.split(separator: "/").last.map(String.init) ?? source)"
+            "# \(what), imported by `convene import` from "
+            + (source.split(separator: "/").last.map(String.init) ?? source)
             + " (frab schedule format).\n"
     }
 

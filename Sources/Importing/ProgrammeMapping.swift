@@ -58,7 +58,8 @@ enum ProgrammeMapping {
                 log.warning(
                     talk.place,
                     "its date has the offset \(Zone.formatOffset(talk.start.offset)), not \(zone.identifier)'s "
-                        + "\(Zone.formatOffset(offset)); imported at the instant it names, \(start) in \(zone.identifier)"
+                        + "\(Zone.formatOffset(offset)); imported at the instant it names, "
+                        + "\(start) in \(zone.identifier)"
                 )
             }
             let title = talk.title ?? "Untitled talk \(talk.code ?? talk.number.map(String.init) ?? "")"

@@ -26,17 +26,29 @@ public struct Finding: Sendable {
 /// Conflicts: the first is `ConflictFinder`'s; each further one is a minimal conflict among the
 /// rules no earlier conflict uses, until those rules are feasible. Repairs: every rule of a
 /// conflict that the planner can change (`PlanModel.relaxations`) is relaxed by the fewest
-/// steps that make the whole plan feasible, found by bisection over the steps, each step a
-/// feasibility solve of the whole problem with the other conflicts' rules set aside (so each
-/// conflict's repairs are its own). A solve that runs out of work counts as "not feasible", so
-/// every repair reported has been seen to work.
+/// steps that make the plan feasible, with the other conflicts' rules set aside (so each
+/// conflict's repairs are its own): steps 1, 2, 4, … until one works, then bisection below it.
+///
+/// Each check solves only the part of the plan the conflict is tied to (its activities and all
+/// those linked to them by rules between events): once the plan without every conflict's rules
+/// is known to be feasible, the other parts are feasible as they are, so the part decides. A
+/// check that runs out of work counts as "not feasible", so every repair reported has been seen
+/// to work. The work is counted, not timed (`nodesPerCheck`, `checkBudget`): the same plan
+/// gives the same repairs on any machine unless the deadline cuts the search.
 public struct RepairFinder {
     let model: PlanModel
     let deadline: Deadline?
     /// Work for one feasibility solve, in nodes: a repair is only reported once a solve found it.
     var nodesPerCheck = 200_000
+    /// At most this many feasibility solves for the whole diagnosis.
+    var checkBudget = 400
     /// Feasibility solves done, for the figures.
     public private(set) var checks = 0
+    /// Whether the budget or the deadline cut the search for conflicts or repairs.
+    public private(set) var cut = false
+    /// Whether the plan without every conflict's rules was shown feasible, so that checking
+    /// only a conflict's part of the plan decides.
+    var restIsFeasible = false
 
     /// The model's problem without its penalties: feasibility is all a repair needs.
     let problem: Problem
@@ -50,10 +62,12 @@ public struct RepairFinder {
     /// The conflicts, the first given, each with its repairs ranked smallest first.
     public mutating func diagnose(first: ConflictFinder.Conflict, limit: Int = 5) -> [Finding] {
         var conflicts = [first]
-        while conflicts.count < limit, deadline?.isPast != true {
+        while deadline?.isPast != true {
             let setAside = Set(conflicts.flatMap(\.rules))
             let remaining = problem.rules.indices.filter { !setAside.contains($0) }
-            guard feasible(problem, setAside: setAside) == false else { break }
+            let others = feasible(problem, setAside: setAside)
+            if others == true { restIsFeasible = true }
+            guard others == false, conflicts.count < limit else { break }
             let rest = Problem(
                 activities: problem.activities, rules: remaining.map { problem.rules[$0] }, penalties: [])
             var next = ConflictFinder.minimalConflict(in: rest, deadline: deadline)
@@ -72,30 +86,38 @@ public struct RepairFinder {
         var found: [Repair] = []
         for r in conflict.rules {
             for relaxation in model.relaxations[r] ?? [] {
-                if deadline?.isPast == true { break }
+                if isOutOfWork { break }
                 if let repair = smallest(relaxation, of: r, setAside: setAside) { found.append(repair) }
             }
         }
-        return found.sorted { ($0.size, $0.location, $0.kind.rawValue) < ($1.size, $1.location, $1.kind.rawValue) }
+        func key(_ r: Repair) -> (Int, String, String, String) { (r.size, r.location, r.kind.rawValue, r.new ?? "") }
+        return found.sorted { key($0) < key($1) }
     }
 
     mutating func smallest(_ relaxation: Relaxation, of r: Int, setAside: Set<Int>) -> Repair? {
         let origin = problem.rules[r].origin
+        let part = self.part(around: r, setAside: setAside)
         guard let relaxed = relaxation.relaxed else {
-            guard feasible(problem, setAside: setAside.union([r])) == true else { return nil }
+            guard feasible(part.problem, setAside: part.setAside(setAside.union([r]))) == true else { return nil }
             return Repair(
                 kind: relaxation.kind, event: relaxation.event, rule: r, location: origin.location,
                 old: relaxation.old, new: nil, size: Int.max / 2)
         }
-        guard relaxation.steps > 0 else { return nil }
+        guard relaxation.steps > 0, let local = part.index[r] else { return nil }
+        let aside = part.setAside(setAside)
         func works(_ n: Int) -> Bool {
-            var changed = problem
-            changed.rules[r].kind = relaxed(n).kind
-            return feasible(changed, setAside: setAside) == true
+            var changed = part.problem
+            changed.rules[local].kind = relaxed(n).kind.mapped(part.activity)
+            return feasible(changed, setAside: aside) == true
         }
-        guard works(relaxation.steps) else { return nil }
-        var (lo, hi) = (1, relaxation.steps)  // hi works; find the least that does
-        while lo < hi, deadline?.isPast != true {
+        // 1, 2, 4, … until a step count works; the least that works lies above the last that did not.
+        var (lo, hi) = (1, 1)
+        while !works(hi) {
+            guard hi < relaxation.steps, !isOutOfWork else { return nil }
+            lo = hi + 1
+            hi = min(2 * hi, relaxation.steps)
+        }
+        while lo < hi, !isOutOfWork {
             let mid = (lo + hi) / 2
             if works(mid) { hi = mid } else { lo = mid + 1 }
         }
@@ -107,6 +129,7 @@ public struct RepairFinder {
     /// Whether `problem` without the rules set aside has a schedule: true or false when a
     /// search settled it, nil when the work or the deadline ran out first.
     mutating func feasible(_ problem: Problem, setAside: Set<Int>) -> Bool? {
+        guard !isOutOfWork else { return nil }
         checks += 1
         var options = SolverOptions()
         options.stopAtFirst = true
@@ -119,5 +142,71 @@ public struct RepairFinder {
         case .infeasible: return false
         case .unknown: return nil
         }
+    }
+
+    /// Whether the check budget or the deadline is spent; remembered as `cut`.
+    var isOutOfWork: Bool {
+        mutating get {
+            if checks >= checkBudget || deadline?.isPast == true { cut = true }
+            return cut
+        }
+    }
+
+    /// The part of the problem a change to rule `r` can affect: the activities linked to its
+    /// own by rules between activities (without the rules set aside), with every rule among
+    /// them, renumbered. The whole problem when the rest is not known to be feasible.
+    func part(around r: Int, setAside: Set<Int>) -> Part {
+        guard restIsFeasible else { return Part(whole: problem) }
+        var links: [Int: [Int]] = [:]
+        for (i, rule) in problem.rules.enumerated() where !rule.isUnary && !setAside.contains(i) {
+            for a in rule.activities { links[a, default: []].append(i) }
+        }
+        var reached = Set(problem.rules[r].activities), queue = Array(reached)
+        while let a = queue.popLast() {
+            for i in links[a] ?? [] {
+                for b in problem.rules[i].activities where reached.insert(b).inserted { queue.append(b) }
+            }
+        }
+        let order = reached.sorted()
+        let newIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let kept = problem.rules.indices.filter { problem.rules[$0].activities.allSatisfy(reached.contains) }
+        var index: [Int: Int] = [:]
+        for (i, k) in kept.enumerated() { index[k] = i }
+        return Part(
+            problem: Problem(
+                activities: order.map { problem.activities[$0] },
+                rules: kept.map { problem.rules[$0].mapped { newIndex[$0] ?? 0 } }, penalties: []),
+            index: index, activity: { newIndex[$0] ?? 0 })
+    }
+
+    /// Some of the problem's activities and the rules among them, renumbered.
+    struct Part {
+        let problem: Problem
+        /// The new index of each kept rule, by its index in the whole problem.
+        let index: [Int: Int]
+        /// The new index of an activity of the part.
+        let activity: @Sendable (Int) -> Int
+
+        init(problem: Problem, index: [Int: Int], activity: @escaping @Sendable (Int) -> Int) {
+            self.problem = problem
+            self.index = index
+            self.activity = activity
+        }
+
+        init(whole: Problem) {
+            self.init(
+                problem: whole, index: Dictionary(uniqueKeysWithValues: whole.rules.indices.map { ($0, $0) }),
+                activity: { $0 })
+        }
+
+        /// The rules set aside, as indices into the part.
+        func setAside(_ rules: Set<Int>) -> Set<Int> { Set(rules.compactMap { index[$0] }) }
+    }
+}
+
+extension Rule.Kind {
+    /// The same kind over renumbered activities.
+    func mapped(_ map: (Int) -> Int) -> Rule.Kind {
+        Rule(self, origin: Origin("", at: "")).mapped(map).kind
     }
 }

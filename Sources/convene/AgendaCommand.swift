@@ -11,9 +11,11 @@ extension Convene {
         static let configuration = CommandConfiguration(
             commandName: "agenda",
             abstract:
-                "Timetable a summit and render its programme, day, track, session and speaker pages (HTML and Markdown).",
+                "Timetable a summit and render its programme, day, track, session and speaker pages "
+                + "(HTML and Markdown).",
             discussion:
-                "Templates come from templates/ or --templates DIR (docs/agenda-templates.md lists the names they may use)."
+                "Templates come from templates/ or --templates DIR "
+                + "(docs/agenda-templates.md lists the names they may use)."
         )
 
         @Argument(help: "The summit's plan file (YAML).")
@@ -62,7 +64,8 @@ extension Convene {
                 throw ExitCode(ExitStatus.invalidInput)
             }
             print(
-                "\(out): \(files.count) agenda files (\(result.status.rawValue), objective \(PlanUnits.weighted(result.objective ?? 0)))"
+                "\(out): \(files.count) agenda files (\(result.status.rawValue), "
+                    + "objective \(PlanUnits.weighted(result.objective ?? 0)))"
             )
         }
     }

@@ -11,7 +11,8 @@ enum InfeasibilityReport {
         let file = model.plan.files.first ?? "plan"
         if findings.count > 1 {
             Terminal.printError(
-                "\(file): error: the plan cannot be satisfied: \(findings.count) independent conflicts (each needs its own change)"
+                "\(file): error: the plan cannot be satisfied: \(findings.count) independent conflicts "
+                    + "(each needs its own change)"
             )
         }
         for (k, finding) in findings.enumerated() {

@@ -14,7 +14,8 @@ extension Convene {
             discussion: """
                 The release is written to a new directory and DIR is switched to it in one step, so a failure \
                 or a kill leaves the previous release intact. The publish ledger (PLAN with .ledger.json) keeps \
-                each event's UID and SEQUENCE; it is updated after the release and is meant to be committed with the plan. \
+                each event's UID and SEQUENCE; it is updated after the release and is meant to be committed \
+                with the plan. \
                 Events already published stay where they are unless the plan forces them to move.
                 """
         )
@@ -47,7 +48,8 @@ extension Convene {
                 previous = try Ledger.read(ledgerPath)
             } catch {
                 Terminal.printError(
-                    "\(ledgerPath):1:1: error: the publish ledger is not readable (\(JSONErrorText.describe(error))); restore it from git"
+                    "\(ledgerPath):1:1: error: the publish ledger is not readable "
+                        + "(\(JSONErrorText.describe(error))); restore it from git"
                 )
                 throw ExitCode(ExitStatus.invalidInput)
             }

@@ -68,7 +68,8 @@ import Testing
         #expect(refused.status == 1)
         #expect(
             refused.stderr.hasSuffix(
-                "\(out.path): error: already holds a plan (mine.yaml); pass --force to replace the folder, or choose another --out\n"
+                "\(out.path): error: already holds a plan (mine.yaml); pass --force to replace the folder, or choose "
+                    + "another --out\n"
             ))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["mine.yaml"])
         let forced = try ConveneBinary.run(["import", input, "--out", out.path, "--force"])

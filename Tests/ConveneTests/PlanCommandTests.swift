@@ -109,6 +109,13 @@ import Testing
                 plan.yaml:7:13: note: 'summit' must lie within its window 2021-09-18..2021-09-26
                 plan.yaml:11:5: note: 'summit' may not touch the blackout 'Chuseok' (2021-09-20..2021-09-22)
                 plan.yaml:12:5: note: 'summit' may not touch a weekend (blackout 'weekends')
+                plan.yaml: note: any one of these changes makes it work (checked by solving):
+                plan.yaml:7:13: repair: widen the window of 'summit' by 3 days, to 2021-09-15..2021-09-26 \
+                (now 2021-09-18..2021-09-26)
+                plan.yaml:7:13: repair: widen the window of 'summit' by 3 days, to 2021-09-18..2021-09-29 \
+                (now 2021-09-18..2021-09-26)
+                plan.yaml:11:5: repair: lift the blackout 'chuseok' for 'summit'
+                plan.yaml:12:5: repair: lift the blackout 'weekends' for 'summit'
 
                 """)
     }
@@ -120,7 +127,8 @@ import Testing
         var text = "calendar: {id: x, name: X, zone: Europe/London, horizon: 2021, granularity: 5m}\nevents:\n"
         for i in 0..<40 {
             let month = String(format: "%02d", 1 + i % 12)
-            let after = i > 0 ? ", after: [e\(i - 1)]" : ""
+            // A chain within each year's run of months (never from December back to January).
+            let after = i % 12 > 0 ? ", after: [e\(i - 1)]" : ""
             text += "  - {id: e\(i), title: E\(i), duration: 1h, window: 2021-\(month)\(after)}\n"
         }
         text += """
@@ -141,6 +149,9 @@ import Testing
                 plan.yaml: error: the plan cannot be satisfied; this rule cannot hold on its own:
                 plan.yaml:48:9: note: 'call' must lie between 09:00 and 17:00 local time in \
                 Europe/London, Pacific/Auckland
+                plan.yaml: note: any one of these changes makes it work (checked by solving):
+                plan.yaml:48:9: repair: widen the local hours of 'call' to 05:00-17:00 (now 09:00-17:00)
+                plan.yaml:48:9: repair: widen the local hours of 'call' to 09:00-21:00 (now 09:00-17:00)
 
                 """)
     }

@@ -12,7 +12,8 @@ import Testing
         #expect(outcome.planPath == nil)
         #expect(
             ImportFixture.messages(outcome).filter { $0.contains("error") } == [
-                #"\#(folder.path)/schedule.json: $.schedule.conference.days[0].rooms["Saal 1"][1].duration: error: 'duration' must be hours and minutes (01:30), found '45 min'"#
+                #"\#(folder.path)/schedule.json: $.schedule.conference.days[0].rooms["Saal 1"][1].duration: error: "#
+                    + #"'duration' must be hours and minutes (01:30), found '45 min'"#
             ])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
@@ -25,7 +26,8 @@ import Testing
         let outcome = try ImportFixture.run(text, in: folder)
         #expect(
             ImportFixture.messages(outcome).filter { $0.contains("error") } == [
-                #"\#(folder.path)/schedule.json: $.schedule.conference.days[1].rooms["Saal 1"][0]: error: missing 'date', which the schedule schema requires"#
+                #"\#(folder.path)/schedule.json: $.schedule.conference.days[1].rooms["Saal 1"][0]: error: "#
+                    + #"missing 'date', which the schedule schema requires"#
             ])
     }
 
@@ -37,7 +39,8 @@ import Testing
         let outcome = try ImportFixture.run(text, in: folder)
         #expect(
             ImportFixture.messages(outcome) == [
-                "\(folder.path)/schedule.json: $.schedule.conference.daysCount: error: 'daysCount' must be an integer, found a string"
+                "\(folder.path)/schedule.json: $.schedule.conference.daysCount: error: "
+                    + "'daysCount' must be an integer, found a string"
             ])
     }
 
@@ -60,7 +63,8 @@ import Testing
         #expect(outcome.planPath == nil)
         #expect(
             ImportFixture.messages(outcome) == [
-                "\(folder.path)/schedule.xml:39:7: error: <event> needs a <duration>, which the schedule schema requires"
+                "\(folder.path)/schedule.xml:39:7: error: <event> needs a <duration>, "
+                    + "which the schedule schema requires"
             ])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
@@ -73,7 +77,8 @@ import Testing
         let outcome = try ImportFixture.run(text, named: "schedule.xml", in: folder)
         #expect(
             ImportFixture.messages(outcome) == [
-                "\(folder.path)/schedule.xml:44:9: error: <date> must be a date and time with an offset, found '2025-03-01 10:30'; write it as 2021-12-27T11:00:00+01:00"
+                "\(folder.path)/schedule.xml:44:9: error: <date> must be a date and time with an offset, "
+                    + "found '2025-03-01 10:30'; write it as 2021-12-27T11:00:00+01:00"
             ])
     }
 
@@ -107,7 +112,8 @@ import Testing
         #expect(refused.planPath == nil)
         #expect(
             ImportFixture.messages(refused).last
-                == "\(out.path): error: already holds a plan (mine.yaml); pass --force to replace the folder, or choose another --out"
+                == "\(out.path): error: already holds a plan (mine.yaml); pass --force to replace the folder, "
+                + "or choose another --out"
         )
         #expect(try ImportFixture.files(in: folder) == ["mine.yaml": "calendar: {}\n"])
         let forced = try ImportFixture.run(ImportFixture.text("small.json"), force: true, in: folder)

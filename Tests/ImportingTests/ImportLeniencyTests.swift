@@ -29,7 +29,8 @@ import Testing
         #expect(
             ImportFixture.messages(outcome).contains {
                 $0.hasSuffix(
-                    "warning: 'Meet the community' runs in parallel with 'Opening keynote: \"Why we meet\"' of the same "
+                    "warning: 'Meet the community' runs in parallel with 'Opening keynote: \"Why we meet\"' of the "
+                        + "same "
                         + "track 'Security'; Convene's tracks never run in parallel, so the track's sessions are "
                         + "imported without it")
             }, "\(ImportFixture.messages(outcome))")

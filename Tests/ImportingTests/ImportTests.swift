@@ -77,7 +77,8 @@ import Yams
         #expect(
             ImportFixture.messages(outcome).contains {
                 $0.hasSuffix(
-                    #"$.schedule.conference.days[1].rooms["Saal 1"][0]: warning: the event has a blank title; imported as 'Untitled talk DDD444'"#
+                    #"$.schedule.conference.days[1].rooms["Saal 1"][0]: warning: the event has a blank title; "#
+                        + #"imported as 'Untitled talk DDD444'"#
                 )
             })
     }
@@ -113,7 +114,9 @@ import Yams
         #expect(workshop.pinned?.value == .dateTime(try LocalDateTime.parse("2025-03-01T10:00").get()))
         #expect(
             ImportFixture.messages(outcome).contains(
-                #"\#(folder.path)/schedule.json: $.schedule.conference.days[0].rooms["Saal 2"][0]: warning: its date has the offset +00:00, not Europe/Berlin's +01:00; imported at the instant it names, 2025-03-01T10:00 in Europe/Berlin"#
+                #"\#(folder.path)/schedule.json: $.schedule.conference.days[0].rooms["Saal 2"][0]: warning: "#
+                    + #"its date has the offset +00:00, not Europe/Berlin's +01:00; imported at the instant it names, "#
+                    + #"2025-03-01T10:00 in Europe/Berlin"#
             ), "\(ImportFixture.messages(outcome))")
     }
 

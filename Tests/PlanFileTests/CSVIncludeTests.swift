@@ -59,7 +59,8 @@ import Testing
     @Test func aQuotedCellWithLineBreaksAndDoubledQuotesKeepsTheCellsAfterItInPlace() {
         #expect(
             messages(Self.header + "a,\"Two lines, \"\"quoted\"\"\nand a comma, too\",1d2h,2021-05,,\n") == [
-                "sessions.csv:3:19: error: duration '1d2h' mixes days with hours; an event is either all-day (5d) or timed (26h)"
+                "sessions.csv:3:19: error: duration '1d2h' mixes days with hours; an event is either all-day (5d) or "
+                    + "timed (26h)"
             ])
     }
 
@@ -73,14 +74,16 @@ import Testing
     @Test func aRowWithTooManyCellsIsReportedAtTheFirstExtraCell() {
         #expect(
             messages(Self.header + "a,Seoul, Korea,2h,2021-05,,\n") == [
-                "sessions.csv:2:28: error: this row has 7 cells but the header names 6 columns; a cell with a comma in it is written in quotes: \"Seoul, Korea\""
+                "sessions.csv:2:28: error: this row has 7 cells but the header names 6 columns; a cell with a comma "
+                    + "in it is written in quotes: \"Seoul, Korea\""
             ])
     }
 
     @Test func aRowWithTooFewCellsIsReportedAtItsEnd() {
         #expect(
             messages(Self.header + "a,A,2h,2021-05\n") == [
-                "sessions.csv:2:15: error: this row has 4 cells but the header names 6 columns; missing: 'participants', 'kind'; leave a cell empty with nothing between its commas"
+                "sessions.csv:2:15: error: this row has 4 cells but the header names 6 columns; missing: "
+                    + "'participants', 'kind'; leave a cell empty with nothing between its commas"
             ])
     }
 
@@ -113,7 +116,8 @@ import Testing
         ])
         #expect(
             fixture.messages() == [
-                "sessions.csv:3:1: error: duplicate event id 'a'; it is already used at \(fixture.folder.path)/plan.yaml:9:10; ids must be unique; rename one of them"
+                "sessions.csv:3:1: error: duplicate event id 'a'; it is already used at "
+                    + "\(fixture.folder.path)/plan.yaml:9:10; ids must be unique; rename one of them"
                     .replacingOccurrences(of: fixture.folder.path + "/", with: "")
             ])
     }
@@ -129,7 +133,8 @@ import Testing
         ])
         #expect(
             fixture.messages() == [
-                "rooms.csv:3:22: error: 'mode' must be 'hybrid' (a room with a stream) or 'virtual' (a channel only), found 'virtul'",
+                "rooms.csv:3:22: error: 'mode' must be 'hybrid' (a room with a stream) or 'virtual' (a channel "
+                    + "only), found 'virtul'",
                 "sessions.csv:2:19: error: unknown track 'digitl'; did you mean 'digital'?",
             ])
     }
@@ -150,7 +155,9 @@ import Testing
     @Test func aMappingKeyWrittenAsPlainTextSaysHowToWriteIt() {
         #expect(
             messages("id,title,duration,window,local-hours\na,A,2h,2021-05,08:00-18:00\n") == [
-                "sessions.csv:2:16: error: expected a local-hours rule as a mapping of keys to values, found the text '08:00-18:00'; in a CSV cell write it as a YAML flow mapping in braces, e.g. {key: value, other: value}"
+                "sessions.csv:2:16: error: expected a local-hours rule as a mapping of keys to values, found the "
+                    + "text '08:00-18:00'; in a CSV cell write it as a YAML flow mapping in braces, e.g. {key: "
+                    + "value, other: value}"
             ])
     }
 
@@ -164,14 +171,16 @@ import Testing
     @Test func aQuoteThatIsNeverClosedIsReportedWhereItOpens() {
         #expect(
             messages(Self.header + "a,A,2h,2021-05,,\nb,\"B,1h,2021-05,,\n") == [
-                "sessions.csv:3:3: error: the quote that opens this cell is never closed; end the cell with a quote; a quote inside it is written twice (\"\")"
+                "sessions.csv:3:3: error: the quote that opens this cell is never closed; end the cell with a quote; "
+                    + "a quote inside it is written twice (\"\")"
             ])
     }
 
     @Test func textAfterAClosingQuoteIsReportedAtTheText() {
         #expect(
             messages(Self.header + "a,\"A\" B,2h,2021-05,,\n") == [
-                "sessions.csv:2:6: error: text after the closing quote of a cell; a quote inside a quoted cell is written twice (\"\"); end the cell after its quote"
+                "sessions.csv:2:6: error: text after the closing quote of a cell; a quote inside a quoted cell is "
+                    + "written twice (\"\"); end the cell after its quote"
             ])
     }
 
@@ -188,9 +197,11 @@ import Testing
         ])
         #expect(
             fixture.messages() == [
-                "plan.yaml:7:5: error: a CSV file fills one section of the plan; say which; write it as '- events: sessions.csv' (or people:, rooms:, tracks:, …)",
+                "plan.yaml:7:5: error: a CSV file fills one section of the plan; say which; write it as '- events: "
+                    + "sessions.csv' (or people:, rooms:, tracks:, …)",
                 "plan.yaml:8:5: error: a CSV file cannot fill 'evnts'; did you mean 'events'?",
-                "plan.yaml:9:13: error: 'more.yaml' is a YAML file; 'events:' entries of include name a CSV file; include a YAML file by its path alone: '- more.yaml'",
+                "plan.yaml:9:13: error: 'more.yaml' is a YAML file; 'events:' entries of include name a CSV file; "
+                    + "include a YAML file by its path alone: '- more.yaml'",
             ])
     }
 

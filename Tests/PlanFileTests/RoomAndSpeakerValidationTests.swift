@@ -29,12 +29,14 @@ import Testing
         #expect(
             try messages("events:\n  - {id: a, title: A, duration: 1h, window: 2021-12-15, requires: [step-fre]}\n")
                 == [
-                    "plan.yaml:15:68: error: no room has the feature 'step-fre' that 'a' requires; did you mean 'step-free'?"
+                    "plan.yaml:15:68: error: no room has the feature 'step-fre' that 'a' requires; did you mean "
+                        + "'step-free'?"
                 ])
         #expect(
             try messages("events:\n  - {id: a, title: A, duration: 1h, window: 2021-12-15, interpretation: [es]}\n")
                 == [
-                    "plan.yaml:15:74: error: no room interprets into 'es', which 'a' needs; list it under a room's interpretation:, or remove it from the session"
+                    "plan.yaml:15:74: error: no room interprets into 'es', which 'a' needs; list it under a room's "
+                        + "interpretation:, or remove it from the session"
                 ])
     }
 
@@ -43,7 +45,8 @@ import Testing
             "  - {id: ana, name: Ana, zone: Europe/Paris, arrives: 2021-12-15T10:00, departs: 2021-12-14T18:00}\n"
         #expect(
             try messages(person) == [
-                "plan.yaml:14:82: error: ana departs (2021-12-14T18:00) before arriving (2021-12-15T10:00); write the arrival first; both are read in the person's zone"
+                "plan.yaml:14:82: error: ana departs (2021-12-14T18:00) before arriving (2021-12-15T10:00); write "
+                    + "the arrival first; both are read in the person's zone"
             ])
     }
 
@@ -53,16 +56,20 @@ import Testing
         let plan = calendarHeader + pinned
         #expect(
             try PlanFixture(["plan.yaml": plan]).messages() == [
-                "plan.yaml:7:62: error: 2021-03-14 02:30 does not exist in America/New_York: the clocks jump forward over it that night; pick a time outside the jump, e.g. an hour later"
+                "plan.yaml:7:62: error: 2021-03-14 02:30 does not exist in America/New_York: the clocks jump forward "
+                    + "over it that night; pick a time outside the jump, e.g. an hour later"
             ])
         let sameTimeInParis = calendarHeader.replacingOccurrences(of: "America/New_York", with: "Europe/Paris") + pinned
         #expect(try PlanFixture(["plan.yaml": sameTimeInParis]).messages() == [])
         let person =
-            "people:\n  - {id: ana, name: Ana, zone: Europe/Paris, unavailable: [2021-03-28 02:00-04:00], arrives: 2021-03-28T02:15}\n"
+            "people:\n  - {id: ana, name: Ana, zone: Europe/Paris, unavailable: [2021-03-28 02:00-04:00], arrives: "
+            + "2021-03-28T02:15}\n"
         #expect(
             try PlanFixture(["plan.yaml": calendarHeader + person]).messages() == [
-                "plan.yaml:7:60: error: 2021-03-28 02:00 does not exist in Europe/Paris: the clocks jump forward over it that night; pick hours outside the jump, e.g. an hour later",
-                "plan.yaml:7:94: error: 2021-03-28 02:15 does not exist in Europe/Paris: the clocks jump forward over it that night; pick a time outside the jump, e.g. an hour later",
+                "plan.yaml:7:60: error: 2021-03-28 02:00 does not exist in Europe/Paris: the clocks jump forward "
+                    + "over it that night; pick hours outside the jump, e.g. an hour later",
+                "plan.yaml:7:94: error: 2021-03-28 02:15 does not exist in Europe/Paris: the clocks jump forward "
+                    + "over it that night; pick a time outside the jump, e.g. an hour later",
             ])
     }
 

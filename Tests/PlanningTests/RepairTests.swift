@@ -73,7 +73,11 @@ import Testing
         let (_, findings) = try diagnose(
             """
             events:
-              - {id: call, title: Call, duration: 2h, window: 2021-05-03, local-hours: [{between: 09:00-10:30, zones: [Asia/Tokyo]}]}
+              - id: call
+                title: Call
+                duration: 2h
+                window: 2021-05-03
+                local-hours: [{between: 09:00-10:30, zones: [Asia/Tokyo]}]
 
             """)
         #expect(

@@ -65,7 +65,8 @@ import Testing
             with: "interpretation: [fr, es], closed: [2021-12-15 09:00-11:00, 2021-12-16]}")
         let s = try Solved(
             closed
-                + "events:\n  - {id: a, title: A, duration: 1h, window: 2021-12-15..2021-12-16, requires: [step-free]}\n",
+                + "events:\n  - {id: a, title: A, duration: 1h, window: 2021-12-15..2021-12-16, requires: "
+                + "[step-free]}\n",
             horizon: "2021-12", zone: "Asia/Seoul", granularity: "15m")
         #expect(s.entry("a")?.room == "hall")
         #expect(s.start("a") == "2021-12-15T11:00:00+09:00")
