@@ -91,6 +91,10 @@ bench: deps
 	@echo "== the solver against CP-SAT: synthetic plans (30 s) and summits (60 s)"
 	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=30 SUMMITS= benchmarks/run.sh
 	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=60 SIZES= benchmarks/run.sh
+	@echo "== conflicts and repairs: synthetic plans with planted conflicts"
+	CONVENE=.build/release/convene benchmarks/repairs.sh
+	@echo "== a conference system's programme: import, timetable and export of 400 sessions"
+	CONVENE=.build/release/convene benchmarks/frab.sh 400
 	@echo "== the feed server against nginx"
 	CONVENE=.build/release/convene benchmarks/serve.sh 30
 

@@ -70,6 +70,10 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
     /// so a reader knows how far from the best this schedule can be at most.
     public var bound: Int?
     public var seed: UInt64
+    /// What ended the search: `proof` (optimal or infeasible, proven), `work-limit` (the
+    /// `--work-limit`, the same on every machine) or `time-limit` (the clock: another machine may
+    /// have returned another schedule). Absent in documents written elsewhere.
+    public var stoppedBy: String?
     public var events: [Entry]
 
     /// A document from its parts: a schedule written elsewhere, such as an imported programme's.
@@ -91,6 +95,7 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         objective = result.objective
         bound = result.assignment == nil ? nil : result.bound
         self.seed = seed
+        stoppedBy = result.stoppedBy
         var entries: [Entry] = []
         for fixed in model.plan.fixedEvents {
             guard let slot = model.fixedSlots[fixed.id.value] else { continue }

@@ -17,7 +17,10 @@ public enum ScheduleTable {
             "\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective)\(bound) "
                 + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes"
                 + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "")
-                + (result.secondsToBest.map { String(format: ", best at %.2f s", $0) } ?? "") + ")")
+                + (result.secondsToBest.map { String(format: ", best at %.2f s", $0) } ?? "") + ")"
+                + (result.stoppedBy == "time-limit"
+                    ? " — cut by the time limit, not the work limit: another machine may return another schedule"
+                    : ""))
         guard let assignment = result.assignment else { return lines.joined(separator: "\n") + "\n" }
         let hasRooms = !model.plan.rooms.isEmpty
         var rows: [[String]] = [

@@ -14,6 +14,8 @@ public enum SolvePipeline {
         public var seed: UInt64 = 0
         /// The solver's own time limit, counted from its creation.
         public var timeLimit: Double = 30
+        /// The search's work limit in nodes: what makes a solve repeatable on any machine.
+        public var nodeLimit = 5_000_000
         /// When the command must be done.
         public var deadline: Deadline
         /// What the solve leaves for the work after it (printing, writing files).
@@ -36,6 +38,7 @@ public enum SolvePipeline {
             var options = SolverOptions()
             options.seed = seed
             options.timeLimit = timeLimit
+            options.nodeLimit = nodeLimit
             options.deadline = deadline.reserving(reserve)
             options.progress = progress
             return options

@@ -25,6 +25,12 @@ public struct SolveResult: Sendable {
     public var secondsToBest: Double?
     /// Whether the time limit, not the work budget or a proof, ended the search.
     public var stoppedByTime: Bool = false
+
+    /// `proof`, `work-limit` or `time-limit`: what ended the search, in schedule.json's words.
+    public var stoppedBy: String {
+        if status == .optimal || status == .infeasible { return "proof" }
+        return stoppedByTime ? "time-limit" : "work-limit"
+    }
 }
 
 /// Limits and knobs of one solve.

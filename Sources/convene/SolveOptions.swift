@@ -19,6 +19,14 @@ struct SolveOptions: ParsableArguments {
     )
     var timeLimit: Double = 30
 
+    @Option(
+        name: .customLong("work-limit"),
+        help: ArgumentHelp(
+            "Search nodes before the best schedule found is used: the same plan, seed and work limit "
+                + "give the same schedule on any machine (unless --time-limit comes first).")
+    )
+    var workLimit: Int = 5_000_000
+
     @Option(name: .customLong("keep"), help: "A published schedule.json to change as little as possible.")
     var keep: String?
 
@@ -26,6 +34,7 @@ struct SolveOptions: ParsableArguments {
         guard timeLimit.isFinite, timeLimit >= 0 else {
             throw ValidationError("--time-limit takes a number of seconds, 0 or more")
         }
+        guard workLimit > 0 else { throw ValidationError("--work-limit takes a number of search nodes, 1 or more") }
     }
 
     /// The command's deadline: `--time-limit` from now. Commands start it first thing.
@@ -55,6 +64,7 @@ struct SolveOptions: ParsableArguments {
         var request = SolvePipeline.Request(deadline: deadline)
         request.seed = seed
         request.timeLimit = timeLimit
+        request.nodeLimit = workLimit
         request.reserve = reserve
         request.announced = announced
         return request

@@ -281,4 +281,21 @@ import Testing
         #expect(repairs[2]["new"] is NSNull)
         #expect(repairs[2]["rule"] as? String == "plan.yaml:2:13")
     }
+
+    /// A search that ends on its work limit gives the same schedule every run, whatever the
+    /// machine is doing, and schedule.json says what ended it.
+    @Test func aSolveStoppedByItsWorkLimitRepeatsExactly() throws {
+        let runs = try (0..<2).map { _ in
+            try ConveneBinary.run([
+                "plan", "calendars/seoul-summit-2021.yaml", "--format", "json", "--work-limit", "3000",
+                "--time-limit", "300",
+            ])
+        }
+        #expect(runs.allSatisfy { $0.status == 0 })
+        #expect(runs[0].stdout == runs[1].stdout)
+        let document = try JSONSerialization.jsonObject(with: Data(runs[0].stdout.utf8)) as? [String: Any]
+        #expect(document?["stoppedBy"] as? String == "work-limit")
+        let proven = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml", "--format", "json"])
+        #expect(proven.stdout.contains(#""stoppedBy" : "proof""#))
+    }
 }
