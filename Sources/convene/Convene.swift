@@ -9,7 +9,7 @@ struct Convene: AsyncParsableCommand {
         abstract: "Plan a year of events around fixed fora, dependencies and time zones.",
         subcommands: [
             Check.self, PlanCommand.self, Verify.self, Explain.self, Publish.self, AgendaCommand.self, Serve.self,
-            Tokens.self, ImportCommand.self,
+            Tokens.self, ImportCommand.self, WhatIfCommand.self,
         ]
     )
 }
