@@ -8,7 +8,12 @@ import Testing
         blackouts: [{id: august, name: August, dates: [2021-08-01..2021-08-31]}]
         events:
           - {id: a, title: A, duration: 1d, window: 2021-06-01..2021-06-30, prefer: early}
-          - {id: b, title: B, duration: 1d, window: 2021-06-01..2021-07-31, after: [{event: a, min-gap: 7d}], prefer: early}
+          - id: b
+            title: B
+            duration: 1d
+            window: 2021-06-01..2021-07-31
+            after: [{event: a, min-gap: 7d}]
+            prefer: early
           - {id: c, title: C, duration: 1d, window: 2021-09-01..2021-09-30}
 
         """
