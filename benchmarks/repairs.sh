@@ -36,24 +36,24 @@ except Exception: print("- -"); sys.exit()
 print(len(d["conflicts"]), sum(len(c["repairs"]) for c in d["conflicts"]))' "$work/out.json")
         brute=-
         if [ "$n" = "$(echo $SIZES | cut -d' ' -f1)" ] && [ "$k" = 1 ]; then
-            # The first conflict's repairs: lower-gap to G (feasible) and G minus 30 minutes (not);
-            # widen-window to end E (feasible) and E minus a day (not).
+            # The first conflict's repairs: lower-gap to G (feasible) and G plus 30 minutes, one step
+            # less of a change (not); widen-window to end E (feasible) and E minus a day (not).
             read -r gap end < <(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 gap = next((r["new"] for r in d["repairs"] if r["kind"] == "lower-gap"), "-")
 end = next((r["new"].split("..")[1][-2:] for r in d["repairs"] if r["kind"] == "widen-window" and r["event"] == "planted-1-b"), "-")
 print(gap, end)' "$work/out.json")
-            minus() { python3 -c '
+            plus() { python3 -c '
 import re, sys
 m = re.fullmatch(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?", sys.argv[1]); d, h, mi = (int(x or 0) for x in m.groups())
-t = d * 1440 + h * 60 + mi - 30; print(f"{t // 60}h{t % 60}m" if t % 60 else f"{t // 60}h")' "$1"; }
+t = d * 1440 + h * 60 + mi + 30; print(f"{t // 60}h{t % 60}m" if t % 60 else f"{t // 60}h")' "$1"; }
             feasible() { "$CONVENE" plan "$1" --time-limit "$TIME_LIMIT" > /dev/null 2>&1; echo $?; }
             python3 benchmarks/plant_conflicts.py "$work/base-$n.yaml" 1 "$gap" > "$work/g.yaml"
-            python3 benchmarks/plant_conflicts.py "$work/base-$n.yaml" 1 "$(minus "$gap")" > "$work/g1.yaml"
+            python3 benchmarks/plant_conflicts.py "$work/base-$n.yaml" 1 "$(plus "$gap")" > "$work/g1.yaml"
             python3 benchmarks/plant_conflicts.py "$work/base-$n.yaml" 1 10d "$((10#$end))" > "$work/w.yaml"
             python3 benchmarks/plant_conflicts.py "$work/base-$n.yaml" 1 10d "$((10#$end - 1))" > "$work/w1.yaml"
-            brute="gap $gap: exit $(feasible "$work/g.yaml"), $(minus "$gap"): exit $(feasible "$work/g1.yaml"); "
+            brute="gap $gap: exit $(feasible "$work/g.yaml"), $(plus "$gap"): exit $(feasible "$work/g1.yaml"); "
             brute+="window to day $end: exit $(feasible "$work/w.yaml"), day $((10#$end - 1)): exit $(feasible "$work/w1.yaml")"
         fi
         printf '%-5s %-3s | %8s %9s %8s %8s | %s\n' "$n" "$k" "$seconds" "$conflicts" "$repairs" "$code" "$brute"

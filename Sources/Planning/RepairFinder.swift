@@ -133,6 +133,7 @@ public struct RepairFinder {
         checks += 1
         var options = SolverOptions()
         options.stopAtFirst = true
+        options.decompositionBound = false
         options.nodeLimit = nodesPerCheck
         options.timeLimit = 10
         options.deadline = deadline

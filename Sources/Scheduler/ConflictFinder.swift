@@ -127,6 +127,7 @@ struct DeletionByHalves {
         searches += 1
         var options = SolverOptions()
         options.stopAtFirst = true
+        options.decompositionBound = false
         options.timeLimit = timeLimitPerCheck
         options.deadline = deadline
         switch Solver(restricted, options: options).solve().status {

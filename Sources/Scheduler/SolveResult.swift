@@ -46,6 +46,10 @@ public struct SolverOptions: Sendable {
     public var seed: UInt64 = 0
     /// Stop at the first schedule (feasibility checks) instead of optimising.
     public var stopAtFirst: Bool = false
+    /// Whether to build the decomposition bound. A feasibility check without penalties does
+    /// without it: its set-up costs more than the search, and propagation and the search prove
+    /// infeasibility on their own.
+    public var decompositionBound: Bool = true
     /// Which rules take part; nil means all. Used to find a minimal conflicting set.
     public var enabledRules: [Bool]?
     /// Called now and then with (seconds, best objective, bound) for a progress line.

@@ -66,7 +66,9 @@ public final class Solver {
         pairs = problem.pairPenalties
         slots = problem.activities.map(\.slots)
         nodeLimit = options.nodeLimit
-        decomposition = DecompositionBound(problem: problem, enabled: options.enabledRules, costs: costs)
+        decomposition =
+            options.decompositionBound
+            ? DecompositionBound(problem: problem, enabled: options.enabledRules, costs: costs) : nil
     }
 
     /// Each activity's allowed slots, cheapest first; equal costs in slot order, or shuffled by a seed.
