@@ -6,7 +6,7 @@ enum EventReader {
     static let keys = [
         "id", "title", "kind", "description", "duration", "window", "zone", "place", "virtual", "link",
         "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing",
-        "weight",
+        "weight", "optional", "priority",
         "session", "track", "attendance", "virtual-only", "speakers", "moderator", "objectives", "run-of-show",
         "language", "requires", "interpretation", "pinned-room",
     ]
@@ -44,6 +44,11 @@ enum EventReader {
             avoid: m.strings("avoid"), during: m.string("during"), localHours: rules, pinned: pinned,
             prefer: prefer, near: near, spacing: spacing, weight: weight?.value ?? 1, location: m.location)
         event.session = session
+        if let priority = m.integer("priority", in: 1...1000) {
+            event.priority = priority
+        } else if m.bool("optional") == true, let node = m.optional("optional") {
+            event.priority = Located(max(1, weight?.value ?? 1), at: node.location)
+        }
         return event
     }
 

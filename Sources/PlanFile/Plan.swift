@@ -194,6 +194,9 @@ public struct Event: Sendable {
     /// Related events this one should keep a distance from (a soft wish).
     public var spacing: [Spacing]
     public var weight: Int
+    /// How much placing it matters when the year is over-full (`priority`, or `optional: true`
+    /// with its `weight`); nil for an event that must be placed.
+    public var priority: Located<Int>? = nil
     public var location: SourceLocation
     /// Timetabling keys; empty for events that are not summit sessions.
     public var session: SessionDetails = SessionDetails()

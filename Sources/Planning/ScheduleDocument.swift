@@ -23,6 +23,11 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         public var fixed: Bool
         public var startUTC: String
         public var endUTC: String
+        /// `unplaced` for an optional event the over-full plan left out (its times are then
+        /// null); nil for every placed or fixed event.
+        public var status: String?
+
+        public var isUnplaced: Bool { status == "unplaced" }
 
         public init(
             id: String, title: String, kind: String, allDay: Bool, start: String, end: String, timezone: String,
@@ -43,7 +48,26 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, title, kind, allDay, start, end, timezone, room, track, fixed, startUTC, endUTC
+            case id, title, kind, allDay, start, end, timezone, room, track, fixed, startUTC, endUTC, status
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            title = try c.decode(String.self, forKey: .title)
+            kind = try c.decode(String.self, forKey: .kind)
+            allDay = try c.decode(Bool.self, forKey: .allDay)
+            status = try c.decodeIfPresent(String.self, forKey: .status)
+            // An unplaced event has no times; a placed one must have them.
+            let times = status == "unplaced" ? "" : nil
+            start = try times ?? c.decode(String.self, forKey: .start)
+            end = try times ?? c.decode(String.self, forKey: .end)
+            startUTC = try times ?? c.decode(String.self, forKey: .startUTC)
+            endUTC = try times ?? c.decode(String.self, forKey: .endUTC)
+            timezone = try c.decode(String.self, forKey: .timezone)
+            room = try c.decodeIfPresent(String.self, forKey: .room)
+            track = try c.decodeIfPresent(String.self, forKey: .track)
+            fixed = try c.decode(Bool.self, forKey: .fixed)
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -52,14 +76,15 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
             try c.encode(title, forKey: .title)
             try c.encode(kind, forKey: .kind)
             try c.encode(allDay, forKey: .allDay)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
+            try c.encode(isUnplaced ? nil : start, forKey: .start)
+            try c.encode(isUnplaced ? nil : end, forKey: .end)
             try c.encode(timezone, forKey: .timezone)
             try c.encode(room, forKey: .room)  // null, not absent: the contract lists it
             try c.encodeIfPresent(track, forKey: .track)
             try c.encode(fixed, forKey: .fixed)
-            try c.encode(startUTC, forKey: .startUTC)
-            try c.encode(endUTC, forKey: .endUTC)
+            try c.encode(isUnplaced ? nil : startUTC, forKey: .startUTC)
+            try c.encode(isUnplaced ? nil : endUTC, forKey: .endUTC)
+            try c.encodeIfPresent(status, forKey: .status)
         }
     }
 
@@ -88,8 +113,9 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         self.events = events.sorted { ($0.startUTC, $0.id) < ($1.startUTC, $1.id) }
     }
 
-    /// The document for a solved model.
-    public init(model: PlanModel, result: SolveResult, seed: UInt64) {
+    /// The document for a solved model; `unplaced` are the optional events an over-full plan
+    /// left out (`SolvePipeline.Solved.unplaced`), listed after the placed ones.
+    public init(model: PlanModel, result: SolveResult, seed: UInt64, unplaced: [Event] = []) {
         calendar = model.plan.calendar.id.value
         status = result.status.rawValue
         objective = result.objective
@@ -120,6 +146,14 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
             }
         }
         events = entries.sorted { ($0.startUTC, $0.id) < ($1.startUTC, $1.id) }
+        for event in unplaced.sorted(by: { $0.id.value < $1.id.value }) {
+            var entry = Entry(
+                id: event.id.value, title: event.title, kind: event.kind, allDay: event.duration.value.isAllDay,
+                start: "", end: "", timezone: event.venue.zone.identifier, room: nil, fixed: false, startUTC: "",
+                endUTC: "")
+            entry.status = "unplaced"
+            events.append(entry)
+        }
     }
 
     static func entry(

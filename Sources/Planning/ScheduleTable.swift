@@ -5,7 +5,10 @@ import Scheduler
 /// The schedule as a table for the terminal: each event's local start and end with its zone,
 /// the UTC start, its window and its slack; moved events marked.
 public enum ScheduleTable {
-    public static func render(model: PlanModel, result: SolveResult, announced: [String: Announced] = [:]) -> String {
+    public static func render(
+        model: PlanModel, result: SolveResult, announced: [String: Announced] = [:],
+        unplaced: [SolvePipeline.Unplaced] = []
+    ) -> String {
         var lines: [String] = []
         // In the plan's units (weighted days for a year of all-day events); schedule.json keeps
         // the solver's number.
@@ -61,6 +64,12 @@ public enum ScheduleTable {
         }
         if !model.plan.fixedEvents.isEmpty {
             lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))
+        }
+        for out in unplaced {
+            let priority = out.event.priority.map { "priority \($0.value)" } ?? "optional"
+            lines.append(
+                "Left out: \(out.event.id.value) (\(priority)); these rules could not all hold with it placed:")
+            for origin in out.keptOutBy { lines.append("  \(origin.location): \(origin.text)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

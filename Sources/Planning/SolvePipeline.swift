@@ -47,9 +47,25 @@ public enum SolvePipeline {
 
     /// A schedule, with the model it answers.
     public struct Solved: Sendable {
+        /// The model of the plan as placed: without the optional events left out.
         public let model: PlanModel
         public let result: SolveResult
         public let assignment: [Int]
+        /// The optional events an over-full plan left out, lowest priority first, each with the
+        /// rules that kept it out.
+        public var unplaced: [Unplaced] = []
+
+        /// The schedule document, the unplaced events included.
+        public func document(seed: UInt64) -> ScheduleDocument {
+            ScheduleDocument(model: model, result: result, seed: seed, unplaced: unplaced.map(\.event))
+        }
+    }
+
+    /// An optional event left out, and the conflict that kept it out.
+    public struct Unplaced: Sendable {
+        public let event: Event
+        /// The texts and positions of the rules that could not all hold with it placed.
+        public let keptOutBy: [Origin]
     }
 
     /// What solving came to.
@@ -80,7 +96,38 @@ public enum SolvePipeline {
     }
 
     /// Models and solves `plan`; when it is infeasible, finds the conflict within the deadline.
+    ///
+    /// An over-full plan with optional events places those that matter most: while the plan is
+    /// infeasible and its minimal conflict involves optional events, the one of lowest priority
+    /// (then id) is left out, with that conflict as the reason, and the rest solved again.
     public static func solve(_ plan: Plan, _ request: Request) throws(Failure) -> Outcome {
+        var plan = plan
+        var unplaced: [Unplaced] = []
+        while true {
+            let outcome = try solveOnce(plan, request, leavingOut: plan.events.contains { $0.priority != nil })
+            guard case .infeasible(let model, let findings) = outcome, let conflict = findings.first?.conflict else {
+                if case .solved(var solved) = outcome {
+                    solved.unplaced = unplaced
+                    return .solved(solved)
+                }
+                return outcome
+            }
+            let involved = Set(conflict.rules.flatMap { model.problem.rules[$0].activities })
+            let optional = involved.map { model.plan.events[$0] }.filter { $0.priority != nil }
+            guard let out = optional.min(by: { ($0.priority!.value, $0.id.value) < ($1.priority!.value, $1.id.value) }),
+                case .success(let smaller) = PlanChange.drop(event: out.id.value).applied(
+                    to: plan, at: out.location)
+            else {
+                return outcome
+            }
+            unplaced.append(Unplaced(event: out, keptOutBy: conflict.rules.map { model.problem.rules[$0].origin }))
+            plan = smaller
+        }
+    }
+
+    /// One model and solve; `leavingOut` asks only for the first conflict (its repairs are not
+    /// needed while optional events can still go).
+    static func solveOnce(_ plan: Plan, _ request: Request, leavingOut: Bool) throws(Failure) -> Outcome {
         let model: PlanModel
         do {
             model = try ModelBuilder.build(
@@ -98,9 +145,15 @@ public enum SolvePipeline {
             return .solved(Solved(model: model, result: result, assignment: assignment))
         }
         guard result.status == .infeasible else { return .noSchedule(model, result) }
-        guard request.findConflict else { return .infeasible(model, []) }
+        guard request.findConflict || leavingOut else { return .infeasible(model, []) }
         let deadline = request.deadline.reserving(request.reserve)
         let first = ConflictFinder.minimalConflict(in: model.problem, deadline: deadline)
+        if leavingOut, model.plan.events.contains(where: { $0.priority != nil }) {
+            let optional = Set(first.rules.flatMap { model.problem.rules[$0].activities }).contains {
+                model.plan.events[$0].priority != nil
+            }
+            if optional { return .infeasible(model, [Finding(conflict: first, repairs: [])]) }
+        }
         var finder = RepairFinder(model: model, deadline: deadline)
         return .infeasible(model, finder.diagnose(first: first, limit: request.conflictLimit))
     }

@@ -40,7 +40,8 @@ public struct ReleaseBuilder {
 
     public func build() throws -> Release {
         let descriptions = FeedText(plan: plan)
-        let current = schedule.events.map { entry in
+        // An optional event left out is not published (and is cancelled if it was).
+        let current = schedule.events.filter { !$0.isUnplaced }.map { entry in
             descriptions.ledgerEntry(for: entry, calendar: plan.calendar.id.value)
         }
         let (ledger, changes) = previous.updated(with: current, now: now)

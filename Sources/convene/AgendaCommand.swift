@@ -49,7 +49,7 @@ extension Convene {
                 Terminal.report(error.diagnostics)
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            let schedule = ScheduleDocument(model: model, result: result, seed: solve.seed)
+            let schedule = solved.document(seed: solve.seed)
             files["schedule.json"] = schedule.json()
             do {
                 if plan.summit != nil {

@@ -53,7 +53,7 @@ extension Convene {
             }
             let solved = try solve.solved(plan, request, json: format == .json)
             let (model, result, assignment) = (solved.model, solved.result, solved.assignment)
-            let document = ScheduleDocument(model: model, result: result, seed: solve.seed)
+            let document = solved.document(seed: solve.seed)
             if let out {
                 try AtomicFile.write(document.json(), to: (out as NSString).appendingPathComponent("schedule.json"))
                 let today = Timestamp.utc(Int(Date().timeIntervalSince1970) / 60).prefix(10)
@@ -69,7 +69,9 @@ extension Convene {
             switch format {
             case .json: Swift.print(document.json(), terminator: "")
             case .table:
-                Swift.print(ScheduleTable.render(model: model, result: result, announced: announced), terminator: "")
+                Swift.print(
+                    ScheduleTable.render(model: model, result: result, announced: announced, unplaced: solved.unplaced),
+                    terminator: "")
             }
         }
     }

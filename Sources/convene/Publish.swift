@@ -60,7 +60,7 @@ extension Convene {
             }
             let solved = try solve.solved(plan, solve.request(deadline: deadline, announced: announced))
             let (model, result) = (solved.model, solved.result)
-            let schedule = ScheduleDocument(model: model, result: result, seed: solve.seed)
+            let schedule = solved.document(seed: solve.seed)
             let release: Release
             do {
                 release = try ReleaseBuilder(

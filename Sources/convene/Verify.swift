@@ -18,8 +18,20 @@ extension Convene {
         var schedule: String
 
         func run() throws {
-            let plan = try SolveOptions().loadPlan(self.plan)
+            var plan = try SolveOptions().loadPlan(self.plan)
             let document = try ScheduleFile.read(schedule)
+            // Optional events the schedule left out are checked as left out: the rest must hold
+            // without them. A required event cannot be left out.
+            for entry in document.events where entry.isUnplaced {
+                guard let event = plan.event(entry.id), event.priority != nil,
+                    case .success(let without) = PlanChange.drop(event: entry.id).applied(to: plan, at: event.location)
+                else {
+                    Terminal.printError(
+                        "\(schedule): error: event '\(entry.id)' is unplaced but not optional in the plan")
+                    throw ExitCode(ExitStatus.infeasible)
+                }
+                plan = without
+            }
             let model = ModelBuilder.build(plan)
             let check = ScheduleCheck(model: model, document: document)
             for problem in check.placementProblems { Terminal.printError("\(schedule): error: \(problem)") }

@@ -69,14 +69,14 @@ extension Convene {
             }
             // The current schedule: the plan as it is, kept where it was announced.
             let before = try solve.solved(original, solve.request(deadline: deadline, announced: announced))
-            let current = ScheduleDocument(model: before.model, result: before.result, seed: solve.seed)
+            let current = before.document(seed: solve.seed)
             let after = try solve.solved(
                 changed, solve.request(deadline: deadline, announced: current.announced(for: changed)),
                 json: format == .json)
-            let next = ScheduleDocument(model: after.model, result: after.result, seed: solve.seed)
+            let next = after.document(seed: solve.seed)
             // The plan's own penalties, without those for moving from the announced schedule.
-            let costBefore = ModelBuilder.build(original).problem.objective(before.assignment)
-            let costAfter = ModelBuilder.build(changed).problem.objective(after.assignment)
+            let costBefore = ModelBuilder.build(before.model.plan).problem.objective(before.assignment)
+            let costAfter = ModelBuilder.build(after.model.plan).problem.objective(after.assignment)
             let report = WhatIfReport(before: current, after: next, costBefore: costBefore, costAfter: costAfter)
             switch format {
             case .json: Swift.print(json(report, changes: parsed, status: next.status), terminator: "")
