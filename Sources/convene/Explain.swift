@@ -22,7 +22,7 @@ extension Convene {
         func run() throws {
             let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
-            guard let a = plan.eventIndex(event) else {
+            guard plan.eventIndex(event) != nil else {
                 if plan.fixedEvent(event) != nil {
                     print("'\(event)' is a fixed event: the plan gives its dates.")
                     return
@@ -35,7 +35,15 @@ extension Convene {
             var request = solve.request(deadline: deadline, announced: try solve.announced(for: plan))
             request.findConflict = false  // `plan` prints the conflict; explain says to run it
             let solved = try solve.solved(plan, request)
-            print(Explanation.render(model: solved.model, assignment: solved.assignment, activity: a), terminator: "")
+            // The model is of the plan as placed: an optional event left out is not in it.
+            guard let placed = solved.model.activity(event) else {
+                let reason = solved.unplaced.first { $0.event.id.value == event }?.keptOutBy ?? []
+                print("'\(event)' is left out (optional); these rules could not all hold with it placed:")
+                for origin in reason { print("  \(origin.location): \(origin.text)") }
+                return
+            }
+            print(
+                Explanation.render(model: solved.model, assignment: solved.assignment, activity: placed), terminator: "")
         }
     }
 }
