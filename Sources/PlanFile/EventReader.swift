@@ -8,7 +8,7 @@ enum EventReader {
         "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing",
         "weight",
         "session", "track", "attendance", "virtual-only", "speakers", "moderator", "objectives", "run-of-show",
-        "language", "requires", "interpretation", "pinned-room",
+        "language", "requires", "interpretation", "pinned-room", "repeat",
     ]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Event? {
@@ -19,9 +19,10 @@ enum EventReader {
         let title = m.string("title", required: true)
         let duration = m.parsed("duration", required: true, PlanDuration.parse)
         let pinned = m.string("pinned").flatMap { pin($0, log: log) }
+        let repetition = SeriesReader.read(m, log: log)
         let window =
-            m.parsed("window", required: pinned == nil, DateSpan.parse)
-            ?? pinned.map { Located(DateSpan(day: $0.value.date), at: $0.location) }
+            m.parsed("window", required: pinned == nil && repetition?.ownWindows == nil, DateSpan.parse)
+            ?? pinned.map { Located(DateSpan(day: $0.value.date), at: $0.location) } ?? repetition?.ownWindows
         if let window, window.value.endsBeforeItStarts {
             log.error(
                 window.location,
@@ -44,6 +45,7 @@ enum EventReader {
             avoid: m.strings("avoid"), during: m.string("during"), localHours: rules, pinned: pinned,
             prefer: prefer, near: near, spacing: spacing, weight: weight?.value ?? 1, location: m.location)
         event.session = session
+        event.repetition = repetition
         return event
     }
 
