@@ -50,6 +50,15 @@ import Testing
                 repeat: {count: 2, every: monthly, min-gap: 62d}
             """)
         #expect(s.status == .infeasible)
+        let conflict = ConflictFinder.minimalConflict(in: s.model.problem).rules.map {
+            s.model.problem.rules[$0].origin
+        }
+        #expect(
+            Set(conflict.map { "\($0.location.split(separator: "/").last ?? "") \($0.text)" }) == [
+                "plan.yaml:12:31 'call-01' must lie within its window 2021-07-01..2021-07-31",
+                "plan.yaml:12:31 'call-02' must lie within its window 2021-08-01..2021-08-31",
+                "plan.yaml:12:13 'call-02' starts at least 62d after 'call-01' ends",
+            ])
     }
 
     @Test func aBlackoutNamingAHolidayKeepsEventsOffIt() throws {
