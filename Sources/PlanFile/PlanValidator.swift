@@ -21,6 +21,12 @@ enum PlanValidator {
         let audiences = Set(plan.audiences.map(\.id.value)), places = Set(plan.places.map(\.id.value))
         let placed = Set(plan.events.map(\.id.value))
         let series = SeriesReferences(plan.events)
+        for (name, ids) in series.series.sorted(by: { $0.key < $1.key }) {
+            guard let event = plan.event(name), let first = ids.first.flatMap(plan.event) else { continue }
+            log.error(
+                event.id.location, "'\(name)' is both an event and the series at \(first.id.location)",
+                hint: "rename one: a reference to '\(name)' must name one thing")
+        }
         func checkEvent(_ ref: Located<String>, in known: Set<String>) {
             checkReference(ref, in: known, what: "event", log: log, hint: series.hint)
         }

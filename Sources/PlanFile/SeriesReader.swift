@@ -15,8 +15,13 @@ enum SeriesReader {
         guard let node = event.optional("repeat"),
             let m = MappingReader(node, subject: "the repeat of \(event.subject)", keys: keys, log: log)
         else { return nil }
-        let windows = m.strings("windows").compactMap { NodeValue.parsed($0, DateSpan.parse, log: log) }
         let occurrences = m.list("occurrences").compactMap { details($0, log: log) }
+        let windows = m.strings("windows").compactMap { NodeValue.parsed($0, DateSpan.parse, log: log) }
+        for window in windows + occurrences.compactMap(\.window) where window.value.endsBeforeItStarts {
+            log.error(
+                window.location, "the window \(window.value) ends before it starts",
+                hint: "write the earlier date first: \(window.value.last)..\(window.value.first)")
+        }
         let count = m.integer("count", in: 1...Repetition.maxCount)
         let minGap = m.parsed("min-gap", PlanDuration.parse), maxGap = m.parsed("max-gap", PlanDuration.parse)
         if let minGap, let maxGap, maxGap.value.totalMinutes < minGap.value.totalMinutes {

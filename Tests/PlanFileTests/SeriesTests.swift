@@ -214,4 +214,21 @@ import Testing
                     + "list two or more zones, e.g. [America/New_York, Europe/London, Asia/Seoul]"
             ])
     }
+
+    @Test func aSeriesAndAnEventOfOneIdAreAnError() throws {
+        let body = Self.series("{count: 2}") + "  - {id: story, title: Story, duration: 1d, window: 2021-12}\n"
+        #expect(
+            try messages(body) == [
+                "plan.yaml:12:10: error: 'story' is both an event and the series at plan.yaml:7:9; "
+                    + "rename one: a reference to 'story' must name one thing"
+            ])
+    }
+
+    @Test func anOccurrenceWindowThatEndsBeforeItStartsIsAnError() throws {
+        #expect(
+            try messages(Self.series("{windows: [2021-07, 2021-09-30..2021-09-01]}")) == [
+                "plan.yaml:11:33: error: the window 2021-09-30..2021-09-01 ends before it starts; "
+                    + "write the earlier date first: 2021-09-01..2021-09-30"
+            ])
+    }
 }
