@@ -12,8 +12,10 @@ enum SeriesReader {
     ]
 
     static func read(_ event: MappingReader, log: DiagnosticLog) -> Repetition? {
-        guard let node = event.optional("repeat"),
-            let m = MappingReader(node, subject: "the repeat of \(event.subject)", keys: keys, log: log)
+        guard let written = event.optional("repeat") else { return nil }
+        // A CSV cell holds the mapping as YAML flow text: its one item.
+        let items = NodeValue.list(written), node = items.count == 1 ? items[0] : written
+        guard let m = MappingReader(node, subject: "the repeat of \(event.subject)", keys: keys, log: log)
         else { return nil }
         let occurrences = m.list("occurrences").compactMap { details($0, log: log) }
         let windows = m.strings("windows").compactMap { NodeValue.parsed($0, DateSpan.parse, log: log) }

@@ -231,4 +231,14 @@ import Testing
                     + "write the earlier date first: 2021-09-01..2021-09-30"
             ])
     }
+
+    @Test func aSeriesCanBeARowOfASpreadsheet() throws {
+        let fixture = try PlanFixture([
+            "plan.yaml": calendarHeader + "include:\n  - events: events.csv\n",
+            "events.csv": "id,title,duration,window,repeat\nst,Story {n},1d,2021-07,\"{count: 2, min-gap: 3d}\"\n",
+        ])
+        let plan = try #require(fixture.load().plan)
+        #expect(plan.events.map(\.title) == ["Story 1", "Story 2"])
+        #expect(plan.events[1].after.first?.minGap?.value.days == 3)
+    }
 }
