@@ -4,7 +4,7 @@ import Foundation
 
 /// Reads the `blackouts:` section.
 enum BlackoutReader {
-    static let keys = ["id", "name", "dates", "weekends", "ics", "applies-to", "zone"]
+    static let keys = ["id", "name", "dates", "weekends", "ics", "fixed", "kind", "applies-to", "zone"]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Blackout? {
         guard let m = MappingReader(node, subject: "a blackout", keys: keys, log: log),
@@ -16,16 +16,18 @@ enum BlackoutReader {
         }
         let weekends = m.bool("weekends") ?? false
         let ics = m.string("ics")
-        if dates.isEmpty && !weekends && ics == nil && !m.has("dates") {
+        let fixed = m.strings("fixed"), kinds = m.strings("kind")
+        if dates.isEmpty && !weekends && ics == nil && fixed.isEmpty && kinds.isEmpty && !m.has("dates") {
             log.error(
                 m.location, "blackout '\(id.value)' blacks out nothing",
-                hint: "give it 'dates', 'weekends: true' or an 'ics' file")
+                hint: "give it 'dates', 'weekends: true', fixed events ('fixed', 'kind') or an 'ics' file")
         }
         if let ics, !ics.value.lowercased().hasSuffix(".ics") {
             log.error(ics.location, "'ics' must name an iCalendar file ending in .ics, found '\(ics.value)'")
         }
         return Blackout(
             id: id, name: m.string("name")?.value ?? id.value, dates: dates, weekends: weekends, ics: ics,
-            appliesTo: m.strings("applies-to"), zone: .utc, declaredZone: m.zone("zone")?.value, location: m.location)
+            appliesTo: m.strings("applies-to"), zone: .utc, declaredZone: m.zone("zone")?.value, location: m.location,
+            fixed: fixed, kinds: kinds)
     }
 }

@@ -8,7 +8,7 @@ enum EventReader {
         "participants", "audiences", "after", "avoid", "during", "local-hours", "pinned", "prefer", "near", "spacing",
         "weight", "optional", "priority",
         "session", "track", "attendance", "virtual-only", "speakers", "moderator", "objectives", "run-of-show",
-        "language", "requires", "interpretation", "pinned-room",
+        "language", "requires", "interpretation", "pinned-room", "repeat",
     ]
 
     static func read(_ node: PlanNode, log: DiagnosticLog) -> Event? {
@@ -19,9 +19,10 @@ enum EventReader {
         let title = m.string("title", required: true)
         let duration = m.parsed("duration", required: true, PlanDuration.parse)
         let pinned = m.string("pinned").flatMap { pin($0, log: log) }
+        let repetition = SeriesReader.read(m, log: log)
         let window =
-            m.parsed("window", required: pinned == nil, DateSpan.parse)
-            ?? pinned.map { Located(DateSpan(day: $0.value.date), at: $0.location) }
+            m.parsed("window", required: pinned == nil && repetition?.ownWindows == nil, DateSpan.parse)
+            ?? pinned.map { Located(DateSpan(day: $0.value.date), at: $0.location) } ?? repetition?.ownWindows
         if let window, window.value.endsBeforeItStarts {
             log.error(
                 window.location,
@@ -49,6 +50,7 @@ enum EventReader {
         } else if m.bool("optional") == true, let node = m.optional("optional") {
             event.priority = Located(max(1, weight?.value ?? 1), at: node.location)
         }
+        event.repetition = repetition
         return event
     }
 

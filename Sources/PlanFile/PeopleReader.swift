@@ -18,7 +18,7 @@ enum PeopleReader {
 
     static let personKeys = [
         "id", "name", "organisation", "role", "email", "zone", "working-hours", "unavailable", "arrives", "departs",
-        "keep-close",
+        "keep-close", "travel",
     ]
 
     static func person(_ node: PlanNode, log: DiagnosticLog) -> Person? {
@@ -51,7 +51,20 @@ enum PeopleReader {
         person.arrives = arrives
         person.departs = departs
         person.keepClose = keepClose
+        person.travel = m.list("travel").compactMap { trip($0, log: log) }
         return person
+    }
+
+    /// A `travel:` entry: `{dates, zone}`.
+    static func trip(_ node: PlanNode, log: DiagnosticLog) -> Trip? {
+        guard let m = MappingReader(node, subject: "a trip", keys: ["dates", "zone"], log: log) else { return nil }
+        let dates = m.parsed("dates", required: true, DateSpan.parse), zone = m.zone("zone", required: true)
+        guard let dates, let zone else { return nil }
+        if dates.value.endsBeforeItStarts {
+            log.error(dates.location, "the trip \(dates.value) ends before it starts")
+            return nil
+        }
+        return Trip(dates: dates, zone: zone, location: m.location)
     }
 
     static func place(_ node: PlanNode, log: DiagnosticLog) -> Place? {

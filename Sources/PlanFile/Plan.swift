@@ -85,6 +85,16 @@ public struct Person: Sendable {
     public var departs: Located<LocalDateTime>? = nil
     /// A soft wish: all their sessions within this span, first start to last end.
     public var keepClose: Located<PlanDuration>? = nil
+    /// Dates they spend in another zone; their working hours and local hours follow it there.
+    public var travel: [Trip] = []
+}
+
+/// "From the 12th to the 18th of December this person is in Seoul."
+public struct Trip: Sendable {
+    /// The dates, on the destination's clock.
+    public var dates: Located<DateSpan>
+    public var zone: Located<Zone>
+    public var location: SourceLocation
 }
 
 /// A venue and its time zone.
@@ -200,6 +210,10 @@ public struct Event: Sendable {
     public var location: SourceLocation
     /// Timetabling keys; empty for events that are not summit sessions.
     public var session: SessionDetails = SessionDetails()
+    /// Where the event stands in the series it was generated from (`repeat:`), if it was.
+    public var occurrence: SeriesOccurrence? = nil
+    /// The `repeat:` as read; `SeriesExpansion` replaces the event by its occurrences.
+    var repetition: Repetition? = nil
 
     /// Everyone who must be there: participants, speakers and the moderator.
     public var people: [Located<String>] {
@@ -234,6 +248,10 @@ public struct Blackout: Sendable {
     public var zone: Zone
     public var declaredZone: Zone?
     public var location: SourceLocation
+    /// Fixed events (holidays) whose dates it blacks out, as written; their dates are in `dates`.
+    public var fixed: [Located<String>] = []
+    /// Kinds of fixed events (`holiday`) whose dates it blacks out, as written.
+    public var kinds: [Located<String>] = []
 }
 
 /// The summit a plan timetables: its days, daily bounds in the host zone, and breaks.

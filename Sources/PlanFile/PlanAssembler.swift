@@ -1,8 +1,9 @@
 import Chronology
 import Diagnostics
 
-/// Merges a root plan file and its includes into one `Plan`, and fills in what defaults to
-/// the calendar (an event's home zone, a blackout's zone).
+/// Merges a root plan file and its includes into one `Plan`, fills in what defaults to
+/// the calendar (an event's home zone, a blackout's zone), expands series into their
+/// occurrences and gives blackouts the dates of the fixed events they name.
 enum PlanAssembler {
     static func assemble(root: PlanDocument, documents: [PlanDocument], log: DiagnosticLog) -> Plan? {
         for document in documents.dropFirst() {
@@ -52,6 +53,9 @@ enum PlanAssembler {
         for i in plan.events.indices { resolve(&plan.events[i].venue) }
         for i in plan.fixedEvents.indices { resolve(&plan.fixedEvents[i].venue) }
         for i in plan.blackouts.indices { plan.blackouts[i].zone = plan.blackouts[i].declaredZone ?? calendar.zone }
+        plan.events = SeriesExpansion.expand(plan.events, log: log)
+        SeriesReferences.resolve(&plan)
+        BlackoutHolidays.resolve(&plan, log: log)
         return plan
     }
 

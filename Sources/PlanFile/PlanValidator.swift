@@ -20,6 +20,16 @@ enum PlanValidator {
         let events = Set(scheduled.map(\.value)), people = Set(plan.people.map(\.id.value))
         let audiences = Set(plan.audiences.map(\.id.value)), places = Set(plan.places.map(\.id.value))
         let placed = Set(plan.events.map(\.id.value))
+        let series = SeriesReferences(plan.events)
+        for (name, ids) in series.series.sorted(by: { $0.key < $1.key }) {
+            guard let event = plan.event(name), let first = ids.first.flatMap(plan.event) else { continue }
+            log.error(
+                event.id.location, "'\(name)' is both an event and the series at \(first.id.location)",
+                hint: "rename one: a reference to '\(name)' must name one thing")
+        }
+        func checkEvent(_ ref: Located<String>, in known: Set<String>) {
+            checkReference(ref, in: known, what: "event", log: log, hint: series.hint)
+        }
 
         for audience in plan.audiences {
             audience.members.forEach { checkReference($0, in: people, what: "person", log: log) }
@@ -31,11 +41,11 @@ enum PlanValidator {
             event.venue.place.map { checkReference($0, in: places, what: "place", log: log) }
             event.people.forEach { checkReference($0, in: people, what: "person", log: log) }
             event.audiences.forEach { checkReference($0, in: audiences, what: "audience", log: log) }
-            event.after.forEach { checkReference($0.event, in: events, what: "event", log: log) }
-            event.avoid.forEach { checkReference($0, in: events, what: "event", log: log) }
-            event.during.map { checkReference($0, in: events, what: "event", log: log) }
-            event.near.forEach { checkReference($0.event, in: events, what: "event", log: log) }
-            event.spacing.forEach { checkReference($0.event, in: events, what: "event", log: log) }
+            event.after.forEach { checkEvent($0.event, in: events) }
+            event.avoid.forEach { checkEvent($0, in: events) }
+            event.during.map { checkEvent($0, in: events) }
+            event.near.forEach { checkEvent($0.event, in: events) }
+            event.spacing.forEach { checkEvent($0.event, in: events) }
             for near in event.near where placed.contains(near.event.value) {
                 log.error(
                     near.event.location,
@@ -55,9 +65,10 @@ enum PlanValidator {
                 checkExists(time, in: person.zone.value, log: log)
             }
             for period in person.unavailable { checkExists(period, in: person.zone.value, log: log) }
+            checkTravel(person, horizon: plan.calendar.horizon, log: log)
         }
         for blackout in plan.blackouts {
-            blackout.appliesTo.forEach { checkReference($0, in: placed, what: "event", log: log) }
+            blackout.appliesTo.forEach { checkEvent($0, in: placed) }
             if let ics = blackout.ics { checkFileExists(ics, log: log, fileExists: fileExists) }
         }
         checkCycles(plan.events, log: log)
@@ -92,11 +103,16 @@ enum PlanValidator {
         }
     }
 
-    static func checkReference(_ ref: Located<String>, in known: Set<String>, what: String, log: DiagnosticLog) {
+    /// - Parameter hint: a better hint than did-you-mean for some unknown ids (a series' occurrences).
+    static func checkReference(
+        _ ref: Located<String>, in known: Set<String>, what: String, log: DiagnosticLog,
+        hint: (String) -> String? = { _ in nil }
+    ) {
         guard !known.contains(ref.value) else { return }
         log.error(
             ref.location, "unknown \(what) '\(ref.value)'",
-            hint: Suggestion.didYouMean(ref.value, among: known.sorted()) ?? "no \(what) has this id")
+            hint: hint(ref.value) ?? Suggestion.didYouMean(ref.value, among: known.sorted()) ?? "no \(what) has this id"
+        )
     }
 
     /// The event must fit its window, and the window must lie inside the horizon.
@@ -136,6 +152,26 @@ enum PlanValidator {
                 rule.location,
                 "local-hours rules apply to timed events, but '\(event.id.value)' lasts whole days (\(duration))",
                 hint: "give the event a duration in hours, or remove the rule")
+        }
+    }
+
+    /// Trips lie inside the horizon and do not overlap: on each date a person is in one zone.
+    static func checkTravel(_ person: Person, horizon: Located<DateSpan>, log: DiagnosticLog) {
+        for (k, trip) in person.travel.enumerated() {
+            if !horizon.value.contains(trip.dates.value) {
+                log.error(
+                    trip.dates.location,
+                    "\(person.id.value)'s trip \(trip.dates.value) is not inside the calendar's horizon "
+                        + "\(horizon.value)",
+                    hint: "move the dates or widen the horizon at \(horizon.location)")
+            }
+            if let earlier = person.travel[..<k].first(where: { $0.dates.value.overlaps(trip.dates.value) }) {
+                log.error(
+                    trip.dates.location,
+                    "\(person.id.value)'s trip \(trip.dates.value) overlaps the trip \(earlier.dates.value) "
+                        + "at \(earlier.dates.location)",
+                    hint: "a person is in one zone a day; end one trip before the next begins")
+            }
         }
     }
 

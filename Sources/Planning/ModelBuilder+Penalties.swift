@@ -9,6 +9,8 @@ import Scheduler
 /// - `spacing:` — minutes closer to a related event than `at-least`;
 /// - fairness — for timed events, the worst zone's minutes outside its working hours
 ///   (a participant's own hours, else 08:00–20:00 for audiences' zones);
+/// - rotating hours — in a series with `rotate:`, the minutes outside 08:00–20:00 in the zones
+///   whose turn it is not (`ModelBuilder+Rotation.swift`);
 /// - `--keep` — ten times the minutes moved from the announced schedule.
 extension ModelBuilder {
     /// A person's minutes count against their working hours; an audience's zones against these.
@@ -23,6 +25,7 @@ extension ModelBuilder {
             for near in event.near { addNearness(a, event, near) }
             for spacing in event.spacing { addSpacing(a, event, spacing) }
             if !event.duration.value.isAllDay { addFairness(a, event) }
+            if let occurrence = event.occurrence, occurrence.turn != nil { addRotation(a, event, occurrence) }
             if let start = previous[event.id.value] { addKeep(a, event, start) }
         }
     }
@@ -124,12 +127,24 @@ extension ModelBuilder {
 
     mutating func addFairness(_ a: Int, _ event: Event) {
         var hours: [Zone: LocalTimeRange] = [:]
-        for id in event.audiences { for zone in audienceZones(id.value) { hours[zone] = Self.audienceHours } }
+        // People who travel keep their hours but not their zone: it is looked up slot by slot.
+        var travellers: [(TravellerClock, LocalTimeRange)] = []
+        for id in event.audiences {
+            for zone in audienceZones(id.value) { hours[zone] = Self.audienceHours }
+            for person in audienceTravellers(id.value) {
+                travellers.append((travellerClock(person), Self.audienceHours))
+            }
+        }
         for participant in event.people {
             guard let person = plan.person(participant.value) else { continue }
-            hours[person.zone.value] = person.workingHours?.value ?? Self.defaultHours
+            let own = person.workingHours?.value ?? Self.defaultHours
+            if person.travel.isEmpty {
+                hours[person.zone.value] = own
+            } else {
+                travellers.append((travellerClock(person), own))
+            }
         }
-        guard !hours.isEmpty else { return }
+        guard !hours.isEmpty || !travellers.isEmpty else { return }
         let zones = hours.keys.sorted()
         let checks = zones.map { (clock($0), hours[$0]!) }
         let weight = event.weight
@@ -142,6 +157,9 @@ extension ModelBuilder {
         ) { slot in
             var worst = 0
             for (clock, hours) in checks { worst = max(worst, Self.minutesOutside(slot, hours, on: clock)) }
+            for (traveller, hours) in travellers {
+                worst = max(worst, Self.minutesOutside(slot, hours, on: traveller.clock(at: slot.start)))
+            }
             return weight * worst
         }
     }

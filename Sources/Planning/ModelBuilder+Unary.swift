@@ -108,10 +108,14 @@ extension ModelBuilder {
         return zones.sorted()
     }
 
+    /// The audience's own zones and the home zones of its members who do not travel (those who
+    /// do are `audienceTravellers`).
     func audienceZones(_ id: String) -> Set<Zone> {
         guard let audience = plan.audience(id) else { return [] }
         var zones = Set(audience.zones.map(\.value))
-        for member in audience.members { if let person = plan.person(member.value) { zones.insert(person.zone.value) } }
+        for member in audience.members {
+            if let person = plan.person(member.value), person.travel.isEmpty { zones.insert(person.zone.value) }
+        }
         return zones
     }
 
@@ -120,22 +124,26 @@ extension ModelBuilder {
     mutating func addLocalHours(_ a: Int, _ event: Event, _ rule: LocalHoursRule) {
         let range = rule.between.value
         let zones = zones(of: rule)
-        let clocks = zones.map { clock($0) }
-        let names = zones.map(\.identifier).joined(separator: ", ")
+        var travellers: [TravellerClock] = []
+        for id in rule.audiences {
+            for person in audienceTravellers(id.value) { travellers.append(travellerClock(person)) }
+        }
+        let clocks = SlotClocks(fixed: zones.map { clock($0) }, travellers: travellers)
+        let names = clocks.names(zones)
         allow(
             a,
             Origin(
                 "\(event.quoted) must lie between \(range.start) and \(range.end) local time in \(names)",
                 at: "\(rule.location)")
         ) { slot in
-            clocks.allSatisfy { Self.lies(slot, within: range, on: $0) }
+            clocks.allSatisfy(at: slot.start) { Self.lies(slot, within: range, on: $0) }
         }
         let slots = activities[a].slots
         let (start, end) = (range.start.minutes, range.end.minutes)
         @Sendable func widened(_ from: Int, _ to: Int) -> (kind: Rule.Kind, new: String) {
             let wider = LocalTimeRange(start: LocalTime(minutes: from)!, end: LocalTime(minutes: to)!)
             let set = SlotSet(capacity: slots.count) { i in
-                clocks.allSatisfy { Self.lies(slots[i], within: wider, on: $0) }
+                clocks.allSatisfy(at: slots[i].start) { Self.lies(slots[i], within: wider, on: $0) }
             }
             return (.allow(activity: a, slots: set), "\(wider)")
         }

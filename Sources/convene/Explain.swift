@@ -43,7 +43,8 @@ extension Convene {
                 return
             }
             print(
-                Explanation.render(model: solved.model, assignment: solved.assignment, activity: placed), terminator: "")
+                Explanation.render(model: solved.model, assignment: solved.assignment, activity: placed), terminator: ""
+            )
         }
     }
 }

@@ -1,0 +1,150 @@
+import Planning
+import Scheduler
+import Testing
+
+/// Series, holidays written once and travel, solved: what the schedule does with each.
+@Suite struct SeriesAndTravelRuleTests {
+    @Test func occurrencesKeepTheirMinimumGapInOrder() throws {
+        let s = try Solved(
+            """
+            events:
+              - id: story
+                title: Story {n}
+                duration: 1d
+                window: 2021-07
+                prefer: early
+                repeat: {count: 3, min-gap: 10d}
+            """)
+        // Ten clear days after each: 1 July, then 12 July, then 23 July.
+        #expect(
+            [s.start("story-01"), s.start("story-02"), s.start("story-03")] == [
+                "2021-07-01", "2021-07-12", "2021-07-23",
+            ])
+    }
+
+    @Test func aMonthlySeriesHasOneOccurrenceEachMonth() throws {
+        let s = try Solved(
+            """
+            events:
+              - id: newsletter
+                title: Newsletter
+                duration: 1d
+                window: 2021-07..2021-09
+                prefer: late
+                repeat: {count: 3, every: monthly}
+            """)
+        #expect(
+            [s.start("newsletter-01"), s.start("newsletter-02"), s.start("newsletter-03")] == [
+                "2021-07-31", "2021-08-31", "2021-09-30",
+            ])
+    }
+
+    @Test func aCadenceAndAGapThatCannotBothHoldAreInfeasible() throws {
+        let s = try Solved(
+            """
+            events:
+              - id: call
+                title: Call
+                duration: 1d
+                window: 2021-07..2021-08
+                repeat: {count: 2, every: monthly, min-gap: 62d}
+            """)
+        #expect(s.status == .infeasible)
+        let conflict = ConflictFinder.minimalConflict(in: s.model.problem).rules.map {
+            s.model.problem.rules[$0].origin
+        }
+        #expect(
+            Set(conflict.map { "\($0.location.split(separator: "/").last ?? "") \($0.text)" }) == [
+                "plan.yaml:12:31 'call-01' must lie within its window 2021-07-01..2021-07-31",
+                "plan.yaml:12:31 'call-02' must lie within its window 2021-08-01..2021-08-31",
+                "plan.yaml:12:13 'call-02' starts at least 62d after 'call-01' ends",
+            ])
+    }
+
+    @Test func aBlackoutNamingAHolidayKeepsEventsOffIt() throws {
+        let s = try Solved(
+            """
+            fixed:
+              - {id: thanksgiving-2021, title: Thanksgiving, kind: holiday, dates: 2021-11-25}
+            events:
+              - {id: pledging, title: Pledging, duration: 1d, window: 2021-11-24..2021-11-26, prefer: 2021-11-25}
+            blackouts:
+              - {id: holidays, kind: holiday}
+            """)
+        #expect(s.start("pledging") == "2021-11-24")
+    }
+
+    /// Ana works 09:00–17:00 wherever she is; from 12 to 18 December she is in Seoul (UTC+9).
+    static let traveller = """
+        people:
+          - id: ana
+            name: Ana
+            zone: America/New_York
+            working-hours: 09:00-17:00
+            travel: [{dates: TRIP, zone: Asia/Seoul}]
+        audiences:
+          - {id: team, members: [ana]}
+        """
+
+    /// The UTC hour of the call's start, on the given UTC date.
+    func hour(_ s: Solved, on date: String) -> Int? {
+        guard let utc = s.utc("call"), utc.hasPrefix(date + "T") else { return nil }
+        return Int(utc.dropFirst(11).prefix(2))
+    }
+
+    @Test func workingHoursFollowATravellerAbroad() throws {
+        let event = """
+
+            events:
+              - {id: call, title: Call, duration: 1h, window: 2021-12-14, participants: [ana]}
+            """
+        // At home: inside 09:00-17:00 in New York, 14:00-22:00 UTC; nothing outside her hours.
+        let home = try Solved(Self.traveller.replacingOccurrences(of: "TRIP", with: "2021-11-01..2021-11-05") + event)
+        #expect(home.result.objective == 0)
+        let homeHour = hour(home, on: "2021-12-14")
+        #expect(homeHour.map { (14...21).contains($0) } == true)
+        // In Seoul: 09:00-17:00 there on the 14th is 00:00-08:00 UTC, and the window (14 December in
+        // New York) opens at 05:00 UTC: a start from 05:00 to 07:00 UTC, midnight to 02:00 in New York.
+        let away = try Solved(Self.traveller.replacingOccurrences(of: "TRIP", with: "2021-12-12..2021-12-18") + event)
+        #expect(away.result.objective == 0)
+        let awayHour = hour(away, on: "2021-12-14")
+        #expect(awayHour.map { (5...7).contains($0) } == true)
+    }
+
+    @Test func localHoursOverAnAudienceFollowATravellingMember() throws {
+        let event = """
+
+            events:
+              - id: call
+                title: Call
+                duration: 1h
+                window: 2021-12-14
+                audiences: [team]
+                local-hours: [{between: 09:00-10:00, audiences: [team]}]
+            """
+        let away = try Solved(Self.traveller.replacingOccurrences(of: "TRIP", with: "2021-12-12..2021-12-18") + event)
+        #expect(away.utc("call") == "2021-12-15T00:00:00Z")  // 09:00 in Seoul
+        let home = try Solved(Self.traveller.replacingOccurrences(of: "TRIP", with: "2021-11-01..2021-11-05") + event)
+        #expect(home.utc("call") == "2021-12-14T14:00:00Z")  // 09:00 in New York
+    }
+
+    @Test func rotatingHoursSpareEachZoneInTurn() throws {
+        let s = try Solved(
+            """
+            events:
+              - id: call
+                title: Call
+                duration: 1h
+                repeat:
+                  windows: [2021-12-14, 2021-12-21]
+                  rotate: [America/New_York, Asia/Seoul]
+            """)
+        #expect(s.result.objective == 0)
+        // The first call is New York's turn: it lies inside 08:00-20:00 in Seoul (23:00-11:00 UTC).
+        let first = s.utc("call-01").flatMap { Int($0.dropFirst(11).prefix(2)) }
+        #expect(s.utc("call-01")?.hasPrefix("2021-12-14") == true && first.map { (5...10).contains($0) } == true)
+        // The second is Seoul's: inside 08:00-20:00 in New York (13:00-01:00 UTC).
+        let second = s.utc("call-02").flatMap { Int($0.dropFirst(11).prefix(2)) }
+        #expect(s.utc("call-02")?.hasPrefix("2021-12-21") == true && second.map { (13...23).contains($0) } == true)
+    }
+}
