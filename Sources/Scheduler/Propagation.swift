@@ -26,7 +26,7 @@ struct Propagation {
         self.relational = relational
         self.rulesOf = rulesOf
         slots = problem.activities.map(\.slots)
-        longest = problem.activities.map { $0.slots.map { $0.end - $0.start }.max() ?? 0 }
+        longest = problem.activities.map(\.longest)
     }
 
     /// Propagates from the activities in `changed`; false when some domain empties.
