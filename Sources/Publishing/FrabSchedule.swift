@@ -137,12 +137,10 @@ public struct FrabSchedule: Sendable, Equatable {
         let acronym = Self.acronym(calendar)
         let base = links.map(\.base).flatMap(FrabText.httpURL)
         let rooms = Self.rooms(plan)
-        let people = Dictionary(plan.people.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        let events = Dictionary(plan.events.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
 
         var placed: [(entry: ScheduleDocument.Entry, event: Event, start: Int, end: Int, room: Room)] = []
         for entry in schedule.events where !entry.fixed && !entry.allDay {
-            guard let event = events[entry.id], event.session.isSession, let roomId = entry.room,
+            guard let event = plan.event(entry.id), event.session.isSession, let roomId = entry.room,
                 let room = rooms.byId[roomId], let start = Timestamp.parseRFC3339(entry.startUTC),
                 let end = Timestamp.parseRFC3339(entry.endUTC)
             else { continue }
@@ -160,7 +158,7 @@ public struct FrabSchedule: Sendable, Equatable {
             let local = clock.local(atUTCMinute: item.start)
             let persons = Self.personIds(item.event).compactMap { id -> Person? in
                 guard let guid = personGuids[id] else { return nil }
-                return Person(id: personNumbers[guid] ?? 1, guid: guid, name: people[id]?.name ?? id)
+                return Person(id: personNumbers[guid] ?? 1, guid: guid, name: plan.person(id)?.name ?? id)
             }
             let track = plan.tracks.first { $0.id.value == item.event.session.track?.value }
             let session = Session(
