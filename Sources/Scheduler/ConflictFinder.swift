@@ -15,7 +15,7 @@ public enum ConflictFinder {
     public struct Conflict: Sendable {
         /// Indices into `problem.rules`.
         public var rules: [Int]
-        /// False when some check ran out of time, so a smaller set might exist.
+        /// False when some check ran out of work or the deadline passed, so a smaller set might exist.
         public var provenMinimal: Bool
         /// The feasibility searches it took (0 for a conflict among one event's rules).
         public var searches: Int
@@ -24,17 +24,18 @@ public enum ConflictFinder {
     /// - Precondition: the problem with all its rules is infeasible.
     /// - Parameters:
     ///   - deadline: when to stop and return the smallest conflict found so far.
-    ///   - timeLimitPerCheck: at most this long for one feasibility search; a check that runs
+    ///   - nodesPerCheck: at most this much work for one feasibility search, counted so that
+    ///     the same problem gives the same conflict on any machine; a check that runs
     ///     out counts as "maybe feasible", so its rules stay.
     /// - Complexity: step 1 is linear in the unary rules' slot sets; step 2 runs about
     ///   k·log₂(n/k) feasibility searches.
     public static func minimalConflict(
-        in problem: Problem, deadline: Deadline? = nil, timeLimitPerCheck: Double = 2
+        in problem: Problem, deadline: Deadline? = nil, nodesPerCheck: Int = 200_000
     ) -> Conflict {
         if let own = conflictAmongOneActivitysRules(problem) {
             return Conflict(rules: own, provenMinimal: true, searches: 0)
         }
-        var deletion = DeletionByHalves(problem: problem, deadline: deadline, timeLimitPerCheck: timeLimitPerCheck)
+        var deletion = DeletionByHalves(problem: problem, deadline: deadline, nodesPerCheck: nodesPerCheck)
         return deletion.run()
     }
 
@@ -77,15 +78,15 @@ public enum ConflictFinder {
 struct DeletionByHalves {
     let problem: Problem
     let deadline: Deadline?
-    let timeLimitPerCheck: Double
+    let nodesPerCheck: Int
     var enabled: [Bool]
     var proven = true
     var searches = 0
 
-    init(problem: Problem, deadline: Deadline?, timeLimitPerCheck: Double) {
+    init(problem: Problem, deadline: Deadline?, nodesPerCheck: Int) {
         self.problem = problem
         self.deadline = deadline
-        self.timeLimitPerCheck = timeLimitPerCheck
+        self.nodesPerCheck = nodesPerCheck
         enabled = Array(repeating: true, count: problem.rules.count)
     }
 
@@ -116,7 +117,7 @@ struct DeletionByHalves {
         drop(block[middle...])
     }
 
-    /// Whether the enabled rules alone are proven infeasible; a check that runs out of time
+    /// Whether the enabled rules alone are proven infeasible; a check that runs out of work
     /// counts as not proven.
     ///
     /// Only the activities the enabled relations touch are searched: every other activity has
@@ -128,7 +129,8 @@ struct DeletionByHalves {
         var options = SolverOptions()
         options.stopAtFirst = true
         options.decompositionBound = false
-        options.timeLimit = timeLimitPerCheck
+        options.nodeLimit = nodesPerCheck
+        options.timeLimit = 60
         options.deadline = deadline
         switch Solver(restricted, options: options).solve().status {
         case .infeasible: return true

@@ -13,11 +13,11 @@ struct SolveOptions: ParsableArguments {
     @Option(
         name: .customLong("time-limit"),
         help: """
-            Seconds for the whole command (reading, modelling, solving, explaining); \
-            the best schedule found by then is used.
+            Seconds for the whole command (reading, modelling, solving, explaining): a cap; \
+            the best schedule found by then is used, and the output says the clock cut the search.
             """
     )
-    var timeLimit: Double = 30
+    var timeLimit: Double = 120
 
     @Option(
         name: .customLong("work-limit"),
@@ -25,7 +25,7 @@ struct SolveOptions: ParsableArguments {
             "Search nodes before the best schedule found is used: the same plan, seed and work limit "
                 + "give the same schedule on any machine (unless --time-limit comes first).")
     )
-    var workLimit: Int = 5_000_000
+    var workLimit: Int = 1_000_000
 
     @Option(name: .customLong("keep"), help: "A published schedule.json to change as little as possible.")
     var keep: String?
