@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import sys
 
 from aiosmtpd.smtp import SMTP, AuthResult
@@ -41,12 +42,17 @@ class Sink:
 
 
 def main():
+    # A test runner's threads block most signals and its children inherit the mask: unblock them
+    # so that the test's terminate() (SIGTERM) stops the server.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
     parser.add_argument("port_file")
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--fail-after", type=int)
     parser.add_argument("--auth")
+    parser.add_argument("--lifetime", type=float, default=600)
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
     sink = Sink(args.folder, args.reject, args.fail_after)
@@ -69,11 +75,12 @@ def main():
             f.write(str(port))
         os.rename(args.port_file + ".tmp", args.port_file)
         async with server:
-            await server.serve_forever()
+            # Never outlive a test that died: stop after --lifetime seconds.
+            await asyncio.wait_for(server.serve_forever(), args.lifetime)
 
     try:
         asyncio.run(serve())
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.TimeoutError):
         sys.exit(0)
 
 
