@@ -101,6 +101,16 @@ import Testing
                     "would send REQUEST to Ana López <ana@example.org>: roundtable@notify-test.convene sequence 0: ")
             }, "\(published.stdout)")
         #expect(try w.sentEntries() == nil)
+        // Addresses stay under private/: public means public.
+        let release = w.folder.appendingPathComponent(w.release).resolvingSymlinksInPath()
+        let released = FileManager.default.enumerator(atPath: release.path)?.compactMap { $0 as? String } ?? []
+        for file in released where !file.hasPrefix("private") {
+            let text = (try? String(contentsOf: release.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            #expect(!text.contains("ana@example.org"), "\(file)")
+        }
+        #expect(
+            try String(contentsOf: release.appendingPathComponent("private/notify.json"), encoding: .utf8)
+                .contains("\"email\" : \"ana@example.org\""))
 
         let outbox = w.folder.appendingPathComponent("outbox")
         let written = try w.notify(["--outbox", outbox.path])
@@ -112,6 +122,51 @@ import Testing
         #expect(checked.text.contains("4 messages"))
         let again = try w.notify(["--outbox", outbox.path])
         #expect(again.stdout.contains("0 messages written"), "\(again.stdout)")
+        try importsIntoKhal(outbox, into: w.folder)
+    }
+
+    /// Debian's khal, where installed, imports Ana's invitation and shows it in her zone.
+    func importsIntoKhal(_ outbox: URL, into folder: URL) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/khal") else { return }
+        let calendars = folder.appendingPathComponent("calendars")
+        #expect(try NotifyWorkspace.checkIMIP(["--calendars", calendars.path, outbox.path]).ok)
+        let vdir = folder.appendingPathComponent("khal")
+        try FileManager.default.createDirectory(at: vdir, withIntermediateDirectories: true)
+        let config = folder.appendingPathComponent("khal.conf")
+        try Data(
+            """
+            [calendars]
+            [[test]]
+            path = \(vdir.path)
+            type = calendar
+            [locale]
+            timeformat = %H:%M
+            dateformat = %Y-%m-%d
+            longdateformat = %Y-%m-%d
+            datetimeformat = %Y-%m-%d %H:%M
+            longdatetimeformat = %Y-%m-%d %H:%M
+            local_timezone = Europe/Madrid
+            default_timezone = Europe/Madrid
+
+            """.utf8
+        ).write(to: config)
+        func khal(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/khal")
+            process.arguments = ["-c", config.path] + arguments
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = out
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "khal \(arguments): \(text)")
+            return text
+        }
+        let invitation = calendars.appendingPathComponent("roundtable_notify-test.convene-0-ana.ics")
+        _ = try khal(["import", "--batch", "-a", "test", invitation.path])
+        let listed = try khal(["list", "2021-07-13", "1d"])
+        #expect(listed.contains("09:00-11:00 Roundtable Africa"), "\(listed)")
     }
 
     @Test func anUnreachableServerIsAnErrorAndNothingIsLogged() throws {

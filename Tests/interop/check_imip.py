@@ -4,7 +4,9 @@ shape; prints one line per message for the notify tests to compare:
     NAME: METHOD UID SEQUENCE to=ADDRESS partstat=... status=... subject=SUBJECT
     NAME: text: first lines of the text part, joined with " | "
 
-    check_imip.py FILE_OR_FOLDER...
+    check_imip.py [--calendars DIR] FILE_OR_FOLDER...
+
+With --calendars, each message's calendar part is also written to DIR/NAME.ics (for khal).
 
 Exits 1, saying why, when a message is not a proper iMIP message: CRLF line ends, lines of at
 most 998 octets, Date, Message-ID, From, To and Subject, multipart/alternative with a text/plain
@@ -25,7 +27,7 @@ def fail(name, why):
     sys.exit(1)
 
 
-def check(path):
+def check(path, calendars=None):
     name = os.path.basename(path)
     raw = open(path, "rb").read()
     if b"\n" in raw.replace(b"\r\n", b""):
@@ -70,20 +72,26 @@ def check(path):
     if method == "CANCEL" and status != "CANCELLED":
         fail(name, "a CANCEL whose event is %s" % status)
     event.decoded("DTSTART")
+    if calendars:
+        with open(os.path.join(calendars, name[:-4] + ".ics"), "w") as f:
+            f.write(calendar_part.get_content())
     print("%s: %s %s %s to=%s partstat=%s status=%s subject=%s" % (
         name, method, event.get("UID"), event.get("SEQUENCE"), to, partstat, status, message["Subject"]))
     print("%s: text: %s" % (name, " | ".join(line.strip() for line in text.splitlines() if line.strip())))
 
 
 def main():
-    paths = []
-    for arg in sys.argv[1:]:
+    paths, args, calendars = [], sys.argv[1:], None
+    if args[:1] == ["--calendars"]:
+        calendars, args = args[1], args[2:]
+        os.makedirs(calendars, exist_ok=True)
+    for arg in args:
         if os.path.isdir(arg):
             paths += [os.path.join(arg, f) for f in sorted(os.listdir(arg)) if f.endswith(".eml")]
         else:
             paths.append(arg)
     for path in paths:
-        check(path)
+        check(path, calendars)
     print("%d messages" % len(paths))
 
 
