@@ -4,16 +4,21 @@ import Notifying
 
 /// Where `notify` (and `publish --notify`) sends the invitations, and whether it really does.
 struct NotifyOptions: ParsableArguments {
-    @Option(help: "Send over SMTP to HOST:PORT (user and password from $CONVENE_SMTP_USER, $CONVENE_SMTP_PASSWORD).")
+    @Option(
+        help: ArgumentHelp(
+            "Send over SMTP to HOST:PORT (user and password from $CONVENE_SMTP_USER, $CONVENE_SMTP_PASSWORD).",
+            valueName: "host:port"))
     var smtp: String?
 
-    @Option(help: "Write each message as an .eml file into DIR instead of sending it.")
+    @Option(help: ArgumentHelp("Write each message as an .eml file into DIR instead of sending it.", valueName: "dir"))
     var outbox: String?
 
     @Flag(name: .customLong("dry-run"), help: "Print what would be sent; send nothing, log nothing.")
     var dryRun = false
 
-    @Option(name: .customLong("sent-log"), help: "What went to whom; default: RELEASE_DIR with .sent.json, beside it.")
+    @Option(
+        name: .customLong("sent-log"),
+        help: ArgumentHelp("What went to whom; default: RELEASE_DIR with .sent.json, beside it.", valueName: "file"))
     var sentLog: String?
 
     /// Whether any of them was given.
