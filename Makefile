@@ -42,11 +42,12 @@ publish: build
 	$(CONVENE) publish $(PLAN) --out release
 	$(CONVENE) agenda calendars/seoul-summit-2021.yaml --out agenda --time-limit 20
 
-## A virtual environment with the independent iCalendar parsers the interop test runs, and
+## A virtual environment with the independent iCalendar parsers the interop test runs, aiosmtpd
+## (the SMTP server the notify tests send to), and
 ## jsonschema (with its format checkers) for the frab export's JSON schema check.
 $(VENV)/.ready: Makefile
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical ics vobject 'jsonschema[format-nongpl]'
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical ics vobject 'jsonschema[format-nongpl]' aiosmtpd
 	touch $@
 
 test: build $(VENV)/.ready

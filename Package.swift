@@ -46,6 +46,8 @@ let package = Package(
             ]
         ),
         .target(name: "Scheduler"),
+        // Calendar invitations by email (iMIP) for a release's changes: SMTP or an outbox.
+        .target(name: "Notifying", dependencies: ["ReleaseFormat", "ICal", "Chronology"]),
         .target(
             name: "Planning",
             dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal", "ReleaseFormat"]),
@@ -72,7 +74,7 @@ let package = Package(
             dependencies: [
                 "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer",
                 "Agenda", "Pictures", "Importing",
-                "ReleaseFormat",
+                "ReleaseFormat", "Notifying",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +104,7 @@ let package = Package(
         .testTarget(name: "ChronologyTests", dependencies: ["Chronology"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
         .testTarget(name: "ReleaseFormatTests", dependencies: ["ReleaseFormat"]),
+        .testTarget(name: "NotifyingTests", dependencies: ["Notifying", "ReleaseFormat", "ICal"]),
         .testTarget(
             name: "PlanFileTests",
             dependencies: ["PlanFile", "Diagnostics", "Chronology", .product(name: "Yams", package: "Yams")]),

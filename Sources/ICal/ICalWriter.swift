@@ -34,7 +34,9 @@ public enum ICalWriter {
                 calendar.adopt(zone.takeComponentCopy())
             }
             for event in feed.events {
-                calendar.adopt(try component(for: event, feed: feed, zones: zones).release())
+                let vevent = try component(
+                    for: event, organizerName: feed.organizerName, organizerEmail: feed.organizerEmail, zones: zones)
+                calendar.adopt(vevent.release())
             }
             return try calendar.serialized()
         }
@@ -42,15 +44,15 @@ public enum ICalWriter {
 
     /// Builds one VEVENT.
     static func component(
-        for event: ICalEvent, feed: ICalFeed, zones: [String: OpaquePointer]
+        for event: ICalEvent, organizerName: String, organizerEmail: String, zones: [String: OpaquePointer]
     ) throws -> ComponentHandle {
         let vevent = ComponentHandle(kind: ICAL_VEVENT_COMPONENT)
         vevent.add(icalproperty_new_uid(event.uid))
         vevent.add(icalproperty_new_dtstamp(utcTime(event.lastChanged)))
         vevent.add(icalproperty_new_lastmodified(utcTime(event.lastChanged)))
         vevent.add(icalproperty_new_sequence(Int32(clamping: event.sequence)))
-        let organizer = icalproperty_new_organizer("mailto:\(feed.organizerEmail)")
-        icalproperty_add_parameter(organizer, icalparameter_new_cn(feed.organizerName))
+        let organizer = icalproperty_new_organizer("mailto:\(organizerEmail)")
+        icalproperty_add_parameter(organizer, icalparameter_new_cn(organizerName))
         vevent.add(organizer)
         icalcomponent_set_dtstart(vevent.pointer, try time(event.start, zones: zones))
         icalcomponent_set_dtend(vevent.pointer, try time(event.end, zones: zones))

@@ -115,6 +115,18 @@ struct MappingReader {
         return Located(n, at: text.location)
     }
 
+    /// One of a fixed set of words, such as `notify: feed`.
+    func choice<T: RawRepresentable & CaseIterable & Sendable>(_ key: String, _ type: T.Type) -> Located<T>?
+    where T.RawValue == String {
+        guard let text = string(key) else { return nil }
+        if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
+        let words = T.allCases.map(\.rawValue)
+        log.error(
+            text.location, "'\(key)' must be one of \(words.joined(separator: ", ")), found '\(text.value)'",
+            hint: Suggestion.didYouMean(text.value, among: words))
+        return nil
+    }
+
     /// A list of text values; a single value is accepted as a list of one.
     func strings(_ key: String) -> [Located<String>] {
         guard let node = optional(key) else { return [] }

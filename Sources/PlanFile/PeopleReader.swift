@@ -6,19 +6,22 @@ enum PeopleReader {
     static func audience(_ node: PlanNode, log: DiagnosticLog) -> Audience? {
         guard
             let m = MappingReader(
-                node, subject: "an audience", keys: ["id", "name", "members", "zones", "max-events-per-month"],
+                node, subject: "an audience",
+                keys: ["id", "name", "members", "zones", "max-events-per-month", "notify"],
                 log: log),
             let id = m.string("id", required: true), Identifier.check(id, log: log)
         else { return nil }
-        return Audience(
+        var audience = Audience(
             id: id, name: m.string("name")?.value ?? id.value,
             members: m.strings("members"), zones: m.zones("zones"),
             maxEventsPerMonth: m.integer("max-events-per-month", in: 1...1000))
+        audience.notify = m.choice("notify", NotifyPreference.self)
+        return audience
     }
 
     static let personKeys = [
         "id", "name", "organisation", "role", "email", "zone", "working-hours", "unavailable", "arrives", "departs",
-        "keep-close", "travel",
+        "keep-close", "travel", "notify",
     ]
 
     static func person(_ node: PlanNode, log: DiagnosticLog) -> Person? {
@@ -52,6 +55,7 @@ enum PeopleReader {
         person.departs = departs
         person.keepClose = keepClose
         person.travel = m.list("travel").compactMap { trip($0, log: log) }
+        person.notify = m.choice("notify", NotifyPreference.self)
         return person
     }
 

@@ -66,6 +66,17 @@ public struct Audience: Sendable {
     public var zones: [Located<Zone>]
     /// At most this many of the events it follows may start in one month.
     public var maxEventsPerMonth: Located<Int>? = nil
+    /// How its members hear of changes, unless a member says otherwise.
+    public var notify: Located<NotifyPreference>? = nil
+}
+
+/// How a person hears of changes to their events: calendar invitations by email
+/// (`convene notify`), their personal feed, or both.
+public enum NotifyPreference: String, Sendable, Hashable, CaseIterable {
+    case invitations, feed, both
+
+    /// Whether invitations are sent by email.
+    public var wantsInvitations: Bool { self != .feed }
 }
 
 /// Someone who takes part in events: a Steering Committee member, a speaker, a staff member.
@@ -85,6 +96,8 @@ public struct Person: Sendable {
     public var departs: Located<LocalDateTime>? = nil
     /// A soft wish: all their sessions within this span, first start to last end.
     public var keepClose: Located<PlanDuration>? = nil
+    /// How they hear of changes; nil: as their audiences say (`Plan.notifyPreference(of:)`).
+    public var notify: Located<NotifyPreference>? = nil
     /// Dates they spend in another zone; their working hours and local hours follow it there.
     public var travel: [Trip] = []
 }

@@ -88,6 +88,7 @@ public struct ReleaseBuilder {
             files[path(ReleaseLayout.changes)] = log.json()
             files[path(ReleaseLayout.changeLog)] = log.markdown(calendarName: plan.calendar.name, people: names)
         }
+        files[ReleaseLayout.notices] = try notices(ledger: ledger, changes: changes, published: updated).json()
         var pictures: [String] = []
         if let solved {
             let today = (try? CivilDate.parse(String(now.prefix(10))).get())

@@ -9,6 +9,7 @@ import Foundation
 /// frab/schedule.xml, schedule.json the summit's programme for conference apps (docs/frab-export.md)
 /// private/person-ID.ics            personal feeds, served only behind a token
 /// private/manifest.json, changes.json, CHANGES.md   the events team's copies
+/// private/notify.json              what `convene notify` sends (Notices)
 /// ```
 public enum ReleaseLayout {
     /// The front page: every public feed with its subscribe links.
@@ -65,6 +66,9 @@ public enum ReleaseLayout {
         "\(privateFolder)/\(file)"
     }
 
+    /// The changes with the people to tell and their addresses, for `convene notify`.
+    public static let notices = "\(privateFolder)/notify.json"
+
     /// Whether a path inside the release lies in the private folder.
     public static func isPrivate(_ path: String) -> Bool {
         path.hasPrefix(privateFolder + "/")
@@ -75,5 +79,12 @@ public enum ReleaseLayout {
     public static func tokenStore(forRelease releaseDir: String) -> String {
         let url = URL(fileURLWithPath: releaseDir).standardizedFileURL
         return url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tokens.sqlite").path
+    }
+
+    /// The sent-log of the release at `releaseDir`: `RELEASE.sent.json` beside it, outside
+    /// every release, so that each invitation goes out once across releases.
+    public static func sentLog(forRelease releaseDir: String) -> String {
+        let url = URL(fileURLWithPath: releaseDir).standardizedFileURL
+        return url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".sent.json").path
     }
 }

@@ -9,7 +9,7 @@ struct Convene: AsyncParsableCommand {
         abstract: "Plan a year of events around fixed fora, dependencies and time zones.",
         subcommands: [
             Check.self, PlanCommand.self, Verify.self, Explain.self, Publish.self, AgendaCommand.self, Serve.self,
-            Tokens.self, ImportCommand.self, WhatIfCommand.self,
+            Tokens.self, ImportCommand.self, WhatIfCommand.self, Notify.self,
         ]
     )
 }
@@ -19,4 +19,6 @@ enum ExitStatus {
     static let invalidInput: Int32 = 1
     static let infeasible: Int32 = 3
     static let noSolution: Int32 = 4
+    /// `notify`: the SMTP server could not be reached or refused a message; the rest is logged.
+    static let undelivered: Int32 = 5
 }

@@ -39,6 +39,19 @@ extension Convene {
 
         @OptionGroup var solve: SolveOptions
 
+        @Flag(help: "After publishing, send invitations for the changes, as `convene notify` does.")
+        var notify = false
+
+        @OptionGroup(title: "Invitations (with --notify)") var invitations: NotifyOptions
+
+        func validate() throws {
+            if notify {
+                try invitations.check()
+            } else if invitations.isGiven {
+                throw ValidationError("--smtp, --outbox, --dry-run and --sent-log go with --notify")
+            }
+        }
+
         func run() throws {
             let deadline = solve.startClock()
             let plan = try solve.loadPlan(self.plan)
@@ -87,6 +100,7 @@ extension Convene {
             print(
                 "\(out): published \(schedule.events.count) events in \(feeds) feeds (\(result.status.rawValue)); "
                     + "\(release.changes.count) change\(release.changes.count == 1 ? "" : "s") since the last release")
+            if notify { try invitations.notify(release: out) }
         }
 
         static func defaultLedgerPath(for plan: String) -> String {

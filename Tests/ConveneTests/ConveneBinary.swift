@@ -23,10 +23,15 @@ struct ConveneBinary {
         return root.appendingPathComponent(".build/debug/convene")
     }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Outcome {
+    static func run(
+        _ arguments: [String], in directory: URL = root, environment: [String: String] = [:]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
