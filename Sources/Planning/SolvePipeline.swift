@@ -154,6 +154,8 @@ public enum SolvePipeline {
             }
             if optional { return .infeasible(model, [Finding(conflict: first, repairs: [])]) }
         }
+        // A conflict of required events: its repairs only for commands that print them.
+        guard request.findConflict else { return .infeasible(model, []) }
         var finder = RepairFinder(model: model, deadline: deadline)
         return .infeasible(model, finder.diagnose(first: first, limit: request.conflictLimit))
     }
