@@ -94,6 +94,8 @@ bench: deps
 	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=60 SIZES= benchmarks/run.sh
 	@echo "== conflicts and repairs: synthetic plans with planted conflicts"
 	CONVENE=.build/release/convene benchmarks/repairs.sh
+	@echo "== the year's recurring structure: 20 rotating call series and 100 other events"
+	CONVENE=.build/release/convene benchmarks/series.sh
 	@echo "== a conference system's programme: import, timetable and export of 400 sessions"
 	CONVENE=.build/release/convene benchmarks/frab.sh 400
 	@echo "== the feed server against nginx"
