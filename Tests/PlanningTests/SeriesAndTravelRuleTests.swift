@@ -1,3 +1,4 @@
+import Foundation
 import Planning
 import Scheduler
 import Testing
@@ -146,5 +147,37 @@ import Testing
         // The second is Seoul's: inside 08:00-20:00 in New York (13:00-01:00 UTC).
         let second = s.utc("call-02").flatMap { Int($0.dropFirst(11).prefix(2)) }
         #expect(s.utc("call-02")?.hasPrefix("2021-12-21") == true && second.map { (13...23).contains($0) } == true)
+    }
+
+    /// Three zones share a quarterly meeting: the zone with the most minutes outside 08:00-20:00
+    /// changes from one meeting to the next, so no zone takes the worst slot twice running.
+    @Test func threeZonesShareAQuarterlyMeetingAndNoneTakesTheWorstSlotTwiceRunning() throws {
+        let zones = ["America/New_York", "Europe/London", "Asia/Seoul"]
+        let s = try Solved(
+            """
+            events:
+              - id: sc
+                title: Steering Committee {n}
+                duration: 2h
+                window: 2021
+                repeat: {count: 4, every: quarterly, rotate: [\(zones.joined(separator: ", "))]}
+            """)
+        let clocks = zones.map { TimeZone(identifier: $0)! }
+        var worst: [Int] = []
+        for k in 1...4 {
+            let start = try #require(s.utc("sc-0\(k)").flatMap { ISO8601DateFormatter().date(from: $0) })
+            let minutes = clocks.map { zone -> Int in
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = zone
+                return (0..<120).filter { m in
+                    let hour = calendar.component(.hour, from: start.addingTimeInterval(Double(m) * 60))
+                    return hour < 8 || hour >= 20
+                }.count
+            }
+            worst.append(minutes.firstIndex(of: minutes.max()!)!)
+        }
+        for k in 1..<4 {
+            #expect(worst[k] != worst[k - 1], "meetings \(k) and \(k + 1) are both hard on \(zones[worst[k]])")
+        }
     }
 }
