@@ -1,4 +1,5 @@
 import Foundation
+import ReleaseFormat
 
 /// A folder of `.eml` files, one per message, for a mail client or a later send: the file is
 /// named after the Message-ID and written atomically.
@@ -15,6 +16,8 @@ public struct Outbox: Sendable {
     }
 
     public func write(_ message: MIMEMessage, for invitation: Invitation) throws {
-        try AtomicWrite.file(Data(message.text.utf8), to: path(for: invitation))
+        try NotifyError.wrapping {
+            try DurableFile.replace(Data(message.text.utf8), at: path(for: invitation), mode: 0o600)
+        }
     }
 }

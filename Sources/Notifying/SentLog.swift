@@ -54,7 +54,7 @@ public struct SentLog: Codable, Sendable, Equatable {
 
     /// Writes the log atomically: a temporary file beside it, flushed, renamed over it.
     public func write(to path: String) throws {
-        try AtomicWrite.file(Data(json().utf8), to: path)
+        try NotifyError.wrapping { try DurableFile.replace(Data(json().utf8), at: path, mode: 0o600) }
     }
 }
 
@@ -62,4 +62,9 @@ public struct SentLog: Codable, Sendable, Equatable {
 public struct NotifyError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
+
+    /// Runs `work` (a durable write), its failure as a `NotifyError`: what `convene notify` reports.
+    static func wrapping(_ work: () throws -> Void) throws {
+        do { try work() } catch { throw NotifyError("\(error)") }
+    }
 }

@@ -13,9 +13,10 @@ public enum SolvePipeline {
     public struct Request: Sendable {
         public var seed: UInt64 = 0
         /// The solver's own time limit, counted from its creation.
-        public var timeLimit: Double = 30
-        /// The search's work limit in nodes: what makes a solve repeatable on any machine.
-        public var nodeLimit = 5_000_000
+        public var timeLimit: Double = 120
+        /// The search's work limit in nodes: what makes a solve repeatable on any machine. The
+        /// defaults are the command line's (docs/cli.md).
+        public var nodeLimit = 1_000_000
         /// When the command must be done.
         public var deadline: Deadline
         /// What the solve leaves for the work after it (printing, writing files).

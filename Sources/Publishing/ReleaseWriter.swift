@@ -10,16 +10,7 @@ public enum ReleaseWriter {
 
     /// Writes one file: a temporary file beside the target, flushed, then renamed over it.
     public static func writeFile(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try write(Data(text.utf8), to: temporary.path)
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw WriteError(description: "cannot replace \(path): \(reason)")
-        }
+        try DurableFile.replace(Data(text.utf8), at: path)
     }
 
     /// Writes a release as a new directory and switches `path` to it in one step.
@@ -128,30 +119,8 @@ public enum ReleaseWriter {
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
             let file = folder.appendingPathComponent(relative)
             try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try write(Data(text.utf8), to: file.path)
+            try DurableFile.write(Data(text.utf8), to: file.path)
             SlowWritesForTests.pause()
-        }
-    }
-
-    /// Writes and flushes a file's bytes.
-    static func write(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            throw WriteError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                guard n > 0 else {
-                    throw WriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += n
-            }
-        }
-        guard fsync(fd) == 0 else {
-            throw WriteError(description: "cannot flush \(path): \(String(cString: strerror(errno)))")
         }
     }
 }
