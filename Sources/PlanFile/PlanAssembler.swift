@@ -50,10 +50,11 @@ enum PlanAssembler {
                 venue.zone = calendar.zone
             }
         }
+        // Series first: an occurrence may happen somewhere other than its series.
+        plan.events = SeriesExpansion.expand(plan.events, log: log)
         for i in plan.events.indices { resolve(&plan.events[i].venue) }
         for i in plan.fixedEvents.indices { resolve(&plan.fixedEvents[i].venue) }
         for i in plan.blackouts.indices { plan.blackouts[i].zone = plan.blackouts[i].declaredZone ?? calendar.zone }
-        plan.events = SeriesExpansion.expand(plan.events, log: log)
         SeriesReferences.resolve(&plan)
         BlackoutHolidays.resolve(&plan, log: log)
         return plan

@@ -12,12 +12,23 @@ struct Repetition: Sendable {
         case days(Int)
     }
 
-    /// Per-occurrence keys: `{title, description, window, pinned}`.
+    /// Per-occurrence keys: `{id, title, description, window, pinned, after, avoid, during}` and
+    /// the venue (`zone`, `place`, `virtual`, `link`).
     struct Details: Sendable {
+        /// An id of its own instead of `<series>-NN`: a calendar that wrote the occurrences out by
+        /// hand keeps their ids, and so their published UIDs, when it becomes a series.
+        var id: Located<String>?
         var title: Located<String>?
         var description: String?
         var window: Located<DateSpan>?
         var pinned: Located<Event.Pin>?
+        /// Dependencies of this occurrence besides following the one before it.
+        var after: [Dependency] = []
+        /// Events this occurrence avoids besides the series' own `avoid`.
+        var avoid: [Located<String>] = []
+        var during: Located<String>?
+        /// Where this occurrence happens, when not where the series does.
+        var venue: Venue?
         var location: SourceLocation
     }
 

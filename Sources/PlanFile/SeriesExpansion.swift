@@ -126,30 +126,44 @@ enum SeriesExpansion {
     /// The events of one series.
     static func occurrences(of event: Event, _ repetition: Repetition, windows: [Located<DateSpan>]) -> [Event] {
         let count = repetition.count.value
+        let ids = (0..<count).map { k in
+            k < repetition.occurrences.count
+                ? repetition.occurrences[k].id : nil
+        }
         var result: [Event] = []
         for k in 0..<count {
             let details = k < repetition.occurrences.count ? repetition.occurrences[k] : nil
             let number = k + 1
-            let id = SeriesOccurrence.id(event.id.value, number: number, count: count)
+            let id =
+                ids[k]
+                ?? Located(
+                    SeriesOccurrence.id(event.id.value, number: number, count: count),
+                    at: details?.location ?? event.id.location)
             var occurrence = event
             occurrence.repetition = nil
             occurrence.occurrence = SeriesOccurrence(
                 series: event.id.value, number: number, count: count, rotation: repetition.rotate.map(\.value),
                 rotationLocation: repetition.rotate.first?.location)
-            occurrence.id = Located(id, at: details?.location ?? event.id.location)
+            occurrence.id = id
             occurrence.title = numbered(details?.title?.value ?? event.title, number)
             occurrence.description = (details?.description ?? event.description).map { numbered($0, number) }
             occurrence.window = windows[k]
             occurrence.pinned = details?.pinned
             occurrence.location = details?.location ?? event.location
+            if let details {
+                occurrence.avoid += details.avoid
+                if let during = details.during { occurrence.during = during }
+                if let venue = details.venue { occurrence.venue = venue }
+            }
             if k > 0 {
-                let previous = SeriesOccurrence.id(event.id.value, number: k, count: count)
+                let previous = ids[k - 1]?.value ?? SeriesOccurrence.id(event.id.value, number: k, count: count)
                 occurrence.after = [
                     Dependency(
                         event: Located(previous, at: repetition.location), minGap: repetition.minGap,
                         maxGap: repetition.maxGap, from: .end, location: repetition.location)
                 ]
             }
+            occurrence.after += details?.after ?? []
             result.append(occurrence)
         }
         return result

@@ -4,7 +4,10 @@ import Diagnostics
 /// Reads an event's `repeat:` mapping: `{count, every, min-gap, max-gap, windows, occurrences, rotate}`.
 enum SeriesReader {
     static let keys = ["count", "every", "min-gap", "max-gap", "windows", "occurrences", "rotate"]
-    static let occurrenceKeys = ["title", "description", "window", "pinned"]
+    static let occurrenceKeys = [
+        "id", "title", "description", "window", "pinned", "after", "avoid", "during", "zone", "place", "virtual",
+        "link",
+    ]
     /// The cadences `every:` takes besides a number of days or weeks.
     static let cadenceNames: [String: Repetition.Cadence] = [
         "weekly": .weeks, "week": .weeks, "monthly": .months, "month": .months, "quarterly": .quarters,
@@ -97,10 +100,16 @@ enum SeriesReader {
 
     static func details(_ node: PlanNode, log: DiagnosticLog) -> Repetition.Details? {
         guard let m = MappingReader(node, subject: "an occurrence", keys: occurrenceKeys, log: log) else { return nil }
+        let id = m.string("id")
+        if let id, !Identifier.check(id, log: log) { return nil }
+        let venueKeys = ["zone", "place", "virtual", "link"]
         return Repetition.Details(
-            title: m.string("title"), description: m.string("description")?.value,
+            id: id, title: m.string("title"), description: m.string("description")?.value,
             window: m.parsed("window", DateSpan.parse),
             pinned: m.string("pinned").flatMap { EventReader.pin($0, log: log) },
+            after: (m.optional("after").map(NodeValue.list) ?? []).compactMap { EventReader.dependency($0, log: log) },
+            avoid: m.strings("avoid"), during: m.string("during"),
+            venue: venueKeys.contains(where: m.has) ? VenueReader.read(m, log: log) : nil,
             location: m.location)
     }
 }

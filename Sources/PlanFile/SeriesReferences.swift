@@ -26,7 +26,10 @@ struct SeriesReferences {
         switch end {
         case "first": return Located(ids[0], at: ref.location)
         case "last": return Located(ids[ids.count - 1], at: ref.location)
-        default: return ref
+        default:
+            // `x.3`: the third occurrence, whatever its id.
+            guard let n = Int(end), (1...ids.count).contains(n) else { return ref }
+            return Located(ids[n - 1], at: ref.location)
         }
     }
 
@@ -77,6 +80,10 @@ struct SeriesReferences {
         }
         if let dot = ref.lastIndex(of: ".") {
             let name = String(ref[..<dot])
+            if let ids = series[name], Int(ref[ref.index(after: dot)...]) != nil {
+                return "the series '\(name)' has \(ids.count) occurrence\(ids.count == 1 ? "" : "s"), "
+                    + "\(name).1 to \(name).\(ids.count) (\(ids[0]) to \(ids[ids.count - 1]))"
+            }
             return "'\(name)' is not a series"
                 + (Suggestion.closest(to: name, among: series.keys.sorted()).map { "; did you mean '\($0)'?" } ?? "")
         }

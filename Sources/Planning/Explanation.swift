@@ -23,6 +23,12 @@ public enum Explanation {
         out += describe("earlier", slack.earlier, slack.blockingEarlier, allDay: allDay, model: model)
         out += describe("later", slack.later, slack.blockingLater, allDay: allDay, model: model)
         out += penaltyLines(model: model, assignment: assignment, activity: a)
+        if let series = event.occurrence?.series,
+            let shares = ZoneShares.all(model: model, assignment: assignment).first(where: { $0.series == series })
+        {
+            out += shares.render().split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "  \($0)" }.joined(separator: "\n")
+        }
         return out
     }
 

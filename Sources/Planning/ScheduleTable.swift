@@ -65,6 +65,9 @@ public enum ScheduleTable {
         if !model.plan.fixedEvents.isEmpty {
             lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))
         }
+        for shares in ZoneShares.all(model: model, assignment: assignment) {
+            lines.append(String(shares.render().dropLast()))
+        }
         for out in unplaced {
             let priority = out.event.priority.map { "priority \($0.value)" } ?? "optional"
             lines.append(

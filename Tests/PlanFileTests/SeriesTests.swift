@@ -122,6 +122,50 @@ import Testing
         #expect(plan.blackouts[0].appliesTo.map(\.value) == ["story-01", "story-02", "story-03", "kick-off"])
     }
 
+    /// Meetings once written out one by one become a series and keep their ids (and so their
+    /// UIDs); an occurrence can meet elsewhere, fall during a fixed event and follow more events.
+    @Test func occurrencesKeepIdsOfTheirOwnWithTheirOwnPlaceAndDependencies() throws {
+        let body = """
+            places:
+              - {id: new-york, name: New York, zone: America/New_York}
+            fixed:
+              - {id: unga, title: UNGA, dates: 2021-09-21..2021-09-27}
+            events:
+              - id: drafting
+                title: Drafting
+                duration: 2w
+                window: 2021-04..2021-08
+              - id: sc
+                title: Steering Committee
+                duration: 2h
+                window: 2021
+                zone: Europe/Paris
+                virtual: true
+                avoid: [drafting]
+                repeat:
+                  every: quarterly
+                  occurrences:
+                    - {id: sc-spring}
+                    - {id: sc-midyear, avoid: [unga]}
+                    - {id: sc-ministerial, place: new-york, during: unga, after: [drafting]}
+                    - {}
+              - {id: wrap, title: Wrap-up, duration: 1d, window: 2021-12, after: [sc.3, sc.last]}
+
+            """
+        let plan = try #require(try load(body).plan)
+        #expect(
+            plan.events.map(\.id.value) == ["drafting", "sc-spring", "sc-midyear", "sc-ministerial", "sc-04", "wrap"])
+        let midyear = try #require(plan.event("sc-midyear")), ministerial = try #require(plan.event("sc-ministerial"))
+        #expect(midyear.after.map(\.event.value) == ["sc-spring"])
+        #expect(midyear.avoid.map(\.value) == ["drafting", "unga"])
+        #expect(ministerial.after.map(\.event.value) == ["sc-midyear", "drafting"])
+        #expect(ministerial.venue.place?.value == "new-york" && !ministerial.venue.isVirtual)
+        #expect(ministerial.venue.zone.identifier == "America/New_York" && ministerial.during?.value == "unga")
+        #expect(midyear.venue.zone.identifier == "Europe/Paris" && midyear.venue.isVirtual)
+        #expect(try #require(plan.event("sc-04")).after.map(\.event.value) == ["sc-ministerial"])
+        #expect(try #require(plan.event("wrap")).after.map(\.event.value) == ["sc-ministerial", "sc-04"])
+    }
+
     // MARK: Bad input
 
     @Test func aCountOverFiveHundredIsRefused() throws {
@@ -165,6 +209,25 @@ import Testing
                     + "story-01 to story-04",
                 "plan.yaml:12:87: error: unknown event 'story'; 'story' is a series; name one occurrence: "
                     + "story-01 to story-04, story.first or story.last",
+            ])
+    }
+
+    @Test func theFifthOccurrenceByNumberOfAFourEventSeriesIsNamedAsSuch() throws {
+        let body =
+            Self.series("{count: 4}")
+            + "  - {id: late, title: Late, duration: 1d, window: 2021-12, after: [story.5]}\n"
+        #expect(
+            try messages(body) == [
+                "plan.yaml:12:68: error: unknown event 'story.5'; the series 'story' has 4 occurrences, "
+                    + "story.1 to story.4 (story-01 to story-04)"
+            ])
+    }
+
+    @Test func anOccurrenceIdMustBeAnIdentifier() throws {
+        #expect(
+            try messages(Self.series("{occurrences: [{id: \"sc spring\"}, {}]}")) == [
+                "plan.yaml:11:33: error: 'sc spring' is not a valid id; use lowercase letters, digits and dashes, "
+                    + "e.g. sc-spring"
             ])
     }
 

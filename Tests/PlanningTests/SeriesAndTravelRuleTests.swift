@@ -180,4 +180,40 @@ import Testing
             #expect(worst[k] != worst[k - 1], "meetings \(k) and \(k + 1) are both hard on \(zones[worst[k]])")
         }
     }
+
+    /// The table and `explain` show who took the inconvenient hours: each occurrence's minutes
+    /// outside 08:00-20:00 in each rotating zone, whose turn it was, and each zone's total share.
+    @Test func theTableShowsEachZonesShareOfASeriesInconvenientHours() throws {
+        let s = try Solved(
+            """
+            events:
+              - id: sc
+                title: Steering Committee {n}
+                duration: 2h
+                window: 2021
+                repeat: {count: 4, every: quarterly, rotate: [America/New_York, Asia/Seoul]}
+            """)
+        let assignment = try #require(s.result.assignment)
+        let shares = try #require(ZoneShares.all(model: s.model, assignment: assignment).first)
+        #expect(shares.series == "sc" && shares.zones.map(\.identifier) == ["America/New_York", "Asia/Seoul"])
+        #expect(shares.rows.map(\.event) == ["sc-01", "sc-02", "sc-03", "sc-04"])
+        #expect(
+            shares.rows.map { $0.turn?.identifier } == [
+                "America/New_York", "Asia/Seoul", "America/New_York", "Asia/Seoul",
+            ])
+        // Two hours between New York and Seoul always leave someone outside 08:00-20:00, and
+        // the minutes go to the zone whose turn it is.
+        for row in shares.rows {
+            let turn = shares.zones.firstIndex(of: row.turn!)!
+            #expect(row.minutes[1 - turn] == 0, "\(row.event) is hard on the zone whose turn it is not")
+            #expect(row.minutes[turn] > 0)
+        }
+        #expect(shares.totals == shares.zones.indices.map { z in shares.rows.reduce(0) { $0 + $1.minutes[z] } })
+        let table = ScheduleTable.render(model: s.model, result: s.result)
+        #expect(table.contains("Inconvenient hours of the series 'sc' (minutes outside 08:00-20:00 local time):"))
+        #expect(table.contains("(its turn)") && table.contains(" %)"))
+        let explained = Explanation.render(model: s.model, assignment: assignment, activity: 1)
+        #expect(explained.contains("  Inconvenient hours of the series 'sc'"))
+        #expect(explained.contains("  total"))
+    }
 }
