@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes a synthetic Convene plan with N events to place.
 
-    python3 benchmarks/generate_plan.py N SEED > plan.yaml
+    python3 benchmarks/generate_plan.py N SEED [TIMED_SHARE [GRANULARITY]] > plan.yaml
+
+TIMED_SHARE (0.3) is the share of timed events, GRANULARITY (30m) the calendar's step: the
+memory benchmark writes `N 1 1.0 15m`, every event timed at 15 minutes.
 
 The same (N, SEED) always gives the same plan. Plans are feasible by construction: events are
 taken in order (dependencies only point to earlier events) and each is first given a witness
@@ -52,8 +55,9 @@ class Event:
 
 
 class Generator:
-    def __init__(self, n, seed):
+    def __init__(self, n, seed, timed_share=0.3, granularity="30m"):
         self.n, self.rng = n, random.Random(seed)
+        self.timed_share, self.granularity = timed_share, granularity
         self.events, self.load = [], {}
         self.weekly_cap = max(4, -(-2 * n // 52))
         self.per_week = {}
@@ -70,7 +74,7 @@ class Generator:
 
     def new_event(self, i):
         rng = self.rng
-        if rng.random() < 0.3:
+        if rng.random() < self.timed_share:
             region = rng.choice(list(REGIONS))
             zones = rng.sample(REGIONS[region], rng.randint(2, 3))
             event = Event(i, True, rng.choice([60, 90, 120, 150, 180]), zones[0])
@@ -194,7 +198,7 @@ class Generator:
     def yaml(self):
         out = ["# Synthetic plan written by benchmarks/generate_plan.py", "calendar:",
                f"  id: synthetic-{self.n}", f"  name: Synthetic plan with {self.n} events",
-               f"  zone: {CALENDAR_ZONE}", "  horizon: 2021", "  granularity: 30m",
+               f"  zone: {CALENDAR_ZONE}", "  horizon: 2021", f"  granularity: {self.granularity}",
                f"  max-events-per-week: {self.weekly_cap}", "", "people:"]
         for pid, _ in self.people:
             out += [f"  - id: {pid}", f"    name: Person {pid[1:]}", f"    zone: {self.person_zone[pid]}"]
@@ -238,9 +242,11 @@ class Generator:
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: generate_plan.py N SEED")
-    generator = Generator(int(sys.argv[1]), int(sys.argv[2]))
+    if len(sys.argv) not in (3, 4, 5):
+        sys.exit("usage: generate_plan.py N SEED [TIMED_SHARE [GRANULARITY]]")
+    share = float(sys.argv[3]) if len(sys.argv) > 3 else 0.3
+    granularity = sys.argv[4] if len(sys.argv) > 4 else "30m"
+    generator = Generator(int(sys.argv[1]), int(sys.argv[2]), share, granularity)
     generator.build()
     sys.stdout.write(generator.yaml())
 

@@ -7,6 +7,8 @@ import Scheduler
 // `convene-bench`: figures for `make bench`. Prints times; asserts nothing.
 //   convene-bench feeds OUT.ics   — write and parse a 10,000-event feed
 //   convene-bench plan PLAN       — load, model and solve a plan (median of 5)
+//   convene-bench memory PLAN [NODES] — peak memory after loading, modelling and solving (to
+//                                   NODES, default 200,000), slots modelled, build and solve times
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -83,9 +85,48 @@ func benchPlan(_ path: String) {
             time))
 }
 
+/// The process's resident and peak resident memory, in MB, from /proc/self/status.
+func residentMB() -> (now: Double, peak: Double) {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
+    func field(_ name: String) -> Double {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return 0 }
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+    }
+    return (field("VmRSS"), field("VmHWM"))
+}
+
+func benchMemory(_ path: String, nodes: Int) {
+    guard let plan = PlanLoader.load(path).plan else {
+        print("memory: \(path) does not load")
+        return
+    }
+    let loaded = residentMB()
+    var model: PlanModel!
+    let build = seconds { model = ModelBuilder.build(ImportedCalendars.apply(to: plan).0) }
+    let modelled = residentMB()
+    let slots = model.problem.activities.reduce(0) { $0 + $1.slots.count }
+    var options = SolverOptions()
+    options.nodeLimit = nodes
+    options.timeLimit = 600
+    var result: SolveResult!
+    let solve = seconds { result = Solver(model.problem, options: options).solve() }
+    let solved = residentMB()
+    print(
+        String(
+            format:
+                "memory: %@: %d events, %d slots; peak %.0f MB loaded, %.0f MB modelled (%.0f bytes a slot), "
+                + "%.0f MB solved (%@, %d nodes); build %.2f s, solve %.2f s (build/solve %.2f)",
+            path, plan.events.count, slots, loaded.peak, modelled.peak,
+            (modelled.peak - loaded.peak) * 1_048_576 / Double(max(1, slots)), solved.peak,
+            result.status.rawValue, result.nodes, build, solve, build / max(solve, 1e-9)))
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "feeds": try benchFeeds(out: arguments.dropFirst().first ?? "/tmp/convene-bench-feed.ics")
 case "plan": benchPlan(arguments.dropFirst().first ?? "calendars/ogp-2021.yaml")
-default: print("usage: convene-bench feeds OUT.ics | plan PLAN")
+case "memory":
+    let rest = Array(arguments.dropFirst())
+    benchMemory(rest.first ?? "calendars/ogp-2021.yaml", nodes: rest.count > 1 ? Int(rest[1]) ?? 200_000 : 200_000)
+default: print("usage: convene-bench feeds OUT.ics | plan PLAN | memory PLAN [NODES]")
 }

@@ -23,6 +23,7 @@ extension ModelBuilder {
         allow(a, Origin("\(event.quoted) must lie within its window \(window)", at: "\(event.window.location)")) {
             $0.firstDay >= first && $0.endDay <= end
         }
+        rules[rules.count - 1].boundsSlots = slotsBoundedByWindow(event)
         let slots = activities[a].slots
         let earliest = slots.map(\.firstDay).min() ?? first, latest = slots.map(\.endDay).max() ?? end
         let id = event.id.value

@@ -29,6 +29,9 @@ public struct ModelBuilder {
     let deadline: Deadline?
     /// Events whose slots were enumerated, for the message when the deadline passes.
     var eventsModelled = 0
+    /// Timed events whose starts are enumerated over the whole horizon rather than around their
+    /// window: those of a conflict whose windows must be tested (`SolvePipeline`).
+    var wholeHorizon: Set<String> = []
 
     /// Builds the model of `plan`.
     ///
@@ -42,11 +45,14 @@ public struct ModelBuilder {
 
     /// Builds the model of `plan`, or stops when `deadline` passes.
     ///
+    /// - Parameter wholeHorizon: events whose starts are enumerated over the whole horizon, so
+    ///   that a conflict search can test their windows.
     /// - Throws: `ModelTimeLimit` when the deadline passed first; nothing half-built escapes.
     public static func build(
-        _ plan: Plan, previous: [String: Announced] = [:], deadline: Deadline
+        _ plan: Plan, previous: [String: Announced] = [:], deadline: Deadline, wholeHorizon: Set<String> = []
     ) throws(ModelTimeLimit) -> PlanModel {
         var builder = ModelBuilder(plan: plan, previous: previous, deadline: deadline)
+        builder.wholeHorizon = wholeHorizon
         builder.addEverything()
         if deadline.isPast { throw ModelTimeLimit(eventsModelled: builder.eventsModelled, events: plan.events.count) }
         return builder.model()
@@ -104,15 +110,11 @@ public struct ModelBuilder {
         }
     }
 
-    /// Every slot the event could take inside the horizon, sorted by start.
+    /// Every slot the event could take, sorted by start: inside the horizon for all-day events,
+    /// and for timed ones only around their window (`enumeratedDays`).
     mutating func slots(of event: Event) -> [Slot] {
         let clock = clock(event.venue.zone)
-        var first = horizon.first.dayNumber, last = horizon.last.dayNumber
-        if event.session.isSession, let days = plan.summit?.days.value {
-            // A session can only be on the summit's days (a day either side for zones ahead or behind).
-            first = max(first, days.first.dayNumber - 1)
-            last = min(last, days.last.dayNumber + 1)
-        }
+        let (first, last) = enumeratedDays(event)
         let duration = event.duration.value
         var slots: [Slot] = []
         if duration.isAllDay {
@@ -145,6 +147,35 @@ public struct ModelBuilder {
             }
         }
         return slots
+    }
+
+    /// The local days (day numbers in the event's zone) whose starts are enumerated: a session's
+    /// summit days (a day either side for zones ahead or behind); a timed event's window with
+    /// `windowMargin` either side, so that its memory follows its window, not the horizon, and
+    /// a repair can still widen the window; an all-day event's whole horizon (a day a slot).
+    func enumeratedDays(_ event: Event) -> (first: Int, last: Int) {
+        var first = horizon.first.dayNumber, last = horizon.last.dayNumber
+        if event.session.isSession, let days = plan.summit?.days.value {
+            first = max(first, days.first.dayNumber - 1)
+            last = min(last, days.last.dayNumber + 1)
+        } else if !event.duration.value.isAllDay && !wholeHorizon.contains(event.id.value) {
+            let window = event.window.value, margin = Self.windowMargin(window)
+            first = max(first, window.first.dayNumber - margin)
+            last = min(last, window.last.dayNumber + margin)
+        }
+        return (first, last)
+    }
+
+    /// How many days either side of a timed event's window its starts are enumerated: half the
+    /// window's length, at least a week. The most a repair can widen the window by.
+    static func windowMargin(_ window: DateSpan) -> Int { max(7, (window.dayCount + 1) / 2) }
+
+    /// Whether the event's slots stop short of the horizon around its window: then its window
+    /// rule bounds its slots (`Rule.boundsSlots`) and a conflict search keeps it.
+    func slotsBoundedByWindow(_ event: Event) -> Bool {
+        guard !event.duration.value.isAllDay, !event.session.isSession else { return false }
+        let (first, last) = enumeratedDays(event)
+        return first > horizon.first.dayNumber || last < horizon.last.dayNumber
     }
 
     /// Whether the event is a summit session that needs a room or channel.

@@ -129,7 +129,7 @@ public enum SolvePipeline {
     /// One model and solve; `leavingOut` asks only for the first conflict (its repairs are not
     /// needed while optional events can still go).
     static func solveOnce(_ plan: Plan, _ request: Request, leavingOut: Bool) throws(Failure) -> Outcome {
-        let model: PlanModel
+        var model: PlanModel
         do {
             model = try ModelBuilder.build(
                 plan, previous: request.announced, deadline: request.deadline.reserving(request.reserve))
@@ -148,7 +148,21 @@ public enum SolvePipeline {
         guard result.status == .infeasible else { return .noSchedule(model, result) }
         guard request.findConflict || leavingOut else { return .infeasible(model, []) }
         let deadline = request.deadline.reserving(request.reserve)
-        let first = ConflictFinder.minimalConflict(in: model.problem, deadline: deadline)
+        var first = ConflictFinder.minimalConflict(in: model.problem, deadline: deadline)
+        // A timed event's window bounds the starts modelled; a conflict that keeps it is
+        // searched again with the event over the whole horizon, to see whether it is needed.
+        var wholeHorizon: Set<String> = []
+        while case let bounded = Set(boundedEvents(first, model)).subtracting(wholeHorizon), !bounded.isEmpty {
+            guard wholeHorizon.count + bounded.count <= maxWholeHorizonEvents, !deadline.isPast,
+                let wider = try? ModelBuilder.build(
+                    plan, previous: request.announced, deadline: deadline, wholeHorizon: wholeHorizon.union(bounded))
+            else {
+                first.provenMinimal = false  // the windows kept may not all be needed
+                break
+            }
+            wholeHorizon.formUnion(bounded)
+            (model, first) = (wider, ConflictFinder.minimalConflict(in: wider.problem, deadline: deadline))
+        }
         if leavingOut, model.plan.events.contains(where: { $0.priority != nil }) {
             let optional = Set(first.rules.flatMap { model.problem.rules[$0].activities }).contains {
                 model.plan.events[$0].priority != nil
@@ -159,6 +173,17 @@ public enum SolvePipeline {
         guard request.findConflict else { return .infeasible(model, []) }
         var finder = RepairFinder(model: model, deadline: deadline)
         return .infeasible(model, finder.diagnose(first: first, limit: request.conflictLimit))
+    }
+}
+
+extension SolvePipeline {
+    /// The most events a conflict search enumerates over the whole horizon to test their windows.
+    static let maxWholeHorizonEvents = 64
+
+    /// The events of a conflict whose window rule bounds their slots.
+    static func boundedEvents(_ conflict: ConflictFinder.Conflict, _ model: PlanModel) -> [String] {
+        conflict.rules.filter { model.problem.rules[$0].boundsSlots }
+            .flatMap { model.problem.rules[$0].activities.map { model.plan.events[$0].id.value } }
     }
 }
 

@@ -11,6 +11,11 @@
 ///    feasibility search per attempt, about k·log₂(n/k) of them for k rules in the conflict
 ///    among n, not one per rule. The kept set is infeasible at every step, so when the
 ///    deadline comes it is still a conflict, only perhaps not a minimal one.
+///
+/// A rule that bounds its activity's slots (`Rule.boundsSlots`: a timed event's window, around
+/// which alone its starts were enumerated) is never dropped while its activity is in the
+/// conflict: without it the event could go where the model holds no slot. Such a conflict is
+/// not proven minimal; `SolvePipeline` searches it again with those events over the horizon.
 public enum ConflictFinder {
     public struct Conflict: Sendable {
         /// Indices into `problem.rules`.
@@ -33,7 +38,7 @@ public enum ConflictFinder {
         in problem: Problem, deadline: Deadline? = nil, nodesPerCheck: Int = 200_000
     ) -> Conflict {
         if let own = conflictAmongOneActivitysRules(problem) {
-            return Conflict(rules: own, provenMinimal: true, searches: 0)
+            return Conflict(rules: own, provenMinimal: !own.contains { problem.rules[$0].boundsSlots }, searches: 0)
         }
         var deletion = DeletionByHalves(problem: problem, deadline: deadline, nodesPerCheck: nodesPerCheck)
         return deletion.run()
@@ -52,7 +57,7 @@ public enum ConflictFinder {
             guard intersection(rules, problem, capacity: capacity).isEmpty else { continue }
             // Deletion: drop each rule whose absence still leaves no slot.
             var kept = rules
-            for r in rules where kept.count > 1 {
+            for r in rules where kept.count > 1 && !problem.rules[r].boundsSlots {
                 let without = kept.filter { $0 != r }
                 if intersection(without, problem, capacity: capacity).isEmpty { kept = without }
             }
@@ -94,11 +99,21 @@ struct DeletionByHalves {
         // Rules about one event alone are tried last: a window or blackout is usually part of
         // the story, and keeping them in longer finds conflicts planners recognise.
         let relations = problem.rules.indices.filter { !problem.rules[$0].isUnary }
-        let unary = problem.rules.indices.filter { problem.rules[$0].isUnary }
+        let unary = problem.rules.indices.filter { problem.rules[$0].isUnary && !problem.rules[$0].boundsSlots }
         drop(relations[...])
         drop(unary[...])
+        // The slot bounds stayed in throughout; those of activities the conflict leaves out go.
+        var related = Set<Int>()
+        for r in enabled.indices where enabled[r] && !problem.rules[r].isUnary {
+            related.formUnion(problem.rules[r].activities)
+        }
+        for r in enabled.indices where enabled[r] && problem.rules[r].boundsSlots {
+            enabled[r] = problem.rules[r].activities.allSatisfy(related.contains)
+        }
+        let rules = enabled.indices.filter { enabled[$0] }
         return ConflictFinder.Conflict(
-            rules: enabled.indices.filter { enabled[$0] }, provenMinimal: proven, searches: searches)
+            rules: rules, provenMinimal: proven && !rules.contains { problem.rules[$0].boundsSlots },
+            searches: searches)
     }
 
     /// Drops `block` if the rest stays infeasible; otherwise splits it and tries each half.

@@ -25,10 +25,15 @@ public struct Rule: Sendable {
 
     public var kind: Kind
     public var origin: Origin
+    /// Whether the activity's slots were enumerated only around this rule (a timed event's
+    /// window, with a margin for repairs): the model holds no slot beyond that, so a conflict
+    /// search cannot test the rule's absence and keeps it while the activity is in the conflict.
+    public var boundsSlots = false
 
-    public init(_ kind: Kind, origin: Origin) {
+    public init(_ kind: Kind, origin: Origin, boundsSlots: Bool = false) {
         self.kind = kind
         self.origin = origin
+        self.boundsSlots = boundsSlots
     }
 
     /// The activities the rule constrains.
@@ -85,7 +90,7 @@ public struct Rule: Sendable {
             kind = .countingCap(cap)
         case .roomsDisjoint(let list): kind = .roomsDisjoint(activities: list.map(map))
         }
-        return Rule(kind, origin: origin)
+        return Rule(kind, origin: origin, boundsSlots: boundsSlots)
     }
 
     /// The rule as a JSON object for `ModelExport` (docs/model-format.md); nil for rules

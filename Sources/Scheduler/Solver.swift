@@ -9,7 +9,10 @@ import Foundation
 /// the activity with the fewest slots left, trying its cheapest slot first (`x = v`, then
 /// `x ≠ v`).
 public final class Solver {
+    /// The problem as solved: each activity's slots narrowed to those its own rules allow
+    /// (`Problem.compacted`); `kept` maps them back to the slots of the problem given.
     let problem: Problem
+    let kept: [[Int]]
     let options: SolverOptions
     let costs: [[Int]]
     let propagation: Propagation
@@ -56,7 +59,8 @@ public final class Solver {
         let cap = Deadline(seconds: options.timeLimit)
         stopAt = min(cap.end, options.deadline?.end ?? cap.end)
         started = Date()
-        self.problem = problem
+        (self.problem, kept) = problem.compacted(enabled: options.enabledRules)
+        let problem = self.problem
         self.options = options
         let costs = problem.slotCosts()
         self.costs = costs
@@ -158,7 +162,8 @@ public final class Solver {
             status = best == nil ? .infeasible : .optimal
         }
         return SolveResult(
-            status: status, assignment: best, objective: best == nil ? nil : bestObjective,
+            status: status, assignment: best.map { best in best.indices.map { kept[$0][best[$0]] } },
+            objective: best == nil ? nil : bestObjective,
             bound: status == .optimal ? bestObjective : rootBound, nodes: nodes, seconds: seconds,
             secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt, stoppedByTime: !complete && timedOut)
     }

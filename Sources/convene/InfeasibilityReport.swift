@@ -17,7 +17,9 @@ enum InfeasibilityReport {
         }
         for (k, finding) in findings.enumerated() {
             let conflict = finding.conflict
-            let cut = conflict.provenMinimal ? "" : " — the time limit cut the search, so a smaller set may exist"
+            let cut =
+                conflict.provenMinimal
+                ? "" : " — not proven the smallest: a limit cut the search, so a smaller set may exist"
             let which = findings.count > 1 ? "conflict \(k + 1)" : "the plan cannot be satisfied"
             if conflict.rules.count == 1 {
                 Terminal.printError("\(file): error: \(which); this rule cannot hold on its own\(cut):")
