@@ -101,6 +101,25 @@ extension ModelBuilder {
         var person: Bool
     }
 
+    /// The pairs of events (a < b, in that order) that name a person, an audience or a place in
+    /// common: the only ones `shared` can find something in, found through each name's events
+    /// rather than by trying every pair of the plan.
+    func pairsSharingSomething() -> [(Int, Int)] {
+        var byName: [String: [Int]] = [:]
+        for (a, event) in plan.events.enumerated() {
+            var names = Set(event.people.map { "person " + $0.value })
+            names.formUnion(event.audiences.map { "audience " + $0.value })
+            if let place = event.venue.place, !event.venue.isVirtual { names.insert("place " + place.value) }
+            for name in names { byName[name, default: []].append(a) }
+        }
+        var pairs = Set<Int>()
+        let n = plan.events.count
+        for events in byName.values where events.count > 1 {
+            for i in events.indices { for j in events.indices where j > i { pairs.insert(events[i] * n + events[j]) } }
+        }
+        return pairs.sorted().map { ($0 / n, $0 % n) }
+    }
+
     /// Sessions share audiences (their target regions) and run in parallel: for them only
     /// people are exclusive; rooms are handled by `roomsDisjoint`.
     func shared(_ x: Event, _ y: Event) -> SharedResource? {
@@ -125,24 +144,22 @@ extension ModelBuilder {
     mutating func addSharedResources() {
         let buffer = plan.calendar.travelBuffer?.value.totalMinutes ?? 0
         let pause = plan.summit?.minPause.totalMinutes ?? 0
-        for a in plan.events.indices {
-            for b in plan.events.indices where b > a {
-                let (x, y) = (plan.events[a], plan.events[b])
-                guard let resource = shared(x, y) else { continue }
-                let travels =
-                    resource.person && buffer > 0 && !x.venue.isVirtual && !y.venue.isVirtual
-                    && x.venue.place != nil && y.venue.place != nil && x.venue.place?.value != y.venue.place?.value
-                let pauses = resource.person && pause > 0 && x.session.isSession && y.session.isSession
-                let padding = travels ? buffer : (pauses ? pause : 0)
-                let scale: TimeScale = padding > 0 ? .minutes : scale(.placed(a), .placed(b))
-                var text = "\(x.quoted) and \(y.quoted) \(resource.text), so they may not overlap"
-                if travels {
-                    text += " and need \(plan.calendar.travelBuffer?.value.description ?? "") between them to travel"
-                }
-                if pauses && !travels { text += " and need \(plan.summit?.minPause.description ?? "") between them" }
-                rules.append(
-                    Rule(.noOverlap(a, b, padding: padding, scale: scale), origin: Origin(text, at: resource.location)))
+        for (a, b) in pairsSharingSomething() {
+            let (x, y) = (plan.events[a], plan.events[b])
+            guard let resource = shared(x, y) else { continue }
+            let travels =
+                resource.person && buffer > 0 && !x.venue.isVirtual && !y.venue.isVirtual
+                && x.venue.place != nil && y.venue.place != nil && x.venue.place?.value != y.venue.place?.value
+            let pauses = resource.person && pause > 0 && x.session.isSession && y.session.isSession
+            let padding = travels ? buffer : (pauses ? pause : 0)
+            let scale: TimeScale = padding > 0 ? .minutes : scale(.placed(a), .placed(b))
+            var text = "\(x.quoted) and \(y.quoted) \(resource.text), so they may not overlap"
+            if travels {
+                text += " and need \(plan.calendar.travelBuffer?.value.description ?? "") between them to travel"
             }
+            if pauses && !travels { text += " and need \(plan.summit?.minPause.description ?? "") between them" }
+            rules.append(
+                Rule(.noOverlap(a, b, padding: padding, scale: scale), origin: Origin(text, at: resource.location)))
         }
     }
 }

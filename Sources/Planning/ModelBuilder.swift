@@ -32,6 +32,8 @@ public struct ModelBuilder {
     /// Timed events whose starts are enumerated over the whole horizon rather than around their
     /// window: those of a conflict whose windows must be tested (`SolvePipeline`).
     var wholeHorizon: Set<String> = []
+    /// `allow` rule indices by activity, for the first `rules` rules (`allowedSlots`).
+    var allowIndex: (rules: Int, byActivity: [[Int]]) = (-1, [])
 
     /// Builds the model of `plan`.
     ///
@@ -200,10 +202,19 @@ public struct ModelBuilder {
     }
 
     /// The slots of activity `a` that every `allow` rule so far keeps.
-    func allowedSlots(_ a: Int) -> SlotSet {
+    mutating func allowedSlots(_ a: Int) -> SlotSet {
+        // The allow rules by activity, indexed once for the rules so far (penalties, which ask
+        // for every activity, come after all rules): not every rule read for every penalty.
+        if allowIndex.rules != rules.count {
+            var byActivity = Array(repeating: [Int](), count: activities.count)
+            for (r, rule) in rules.enumerated() {
+                if case .allow(let activity, _) = rule.kind { byActivity[activity].append(r) }
+            }
+            allowIndex = (rules.count, byActivity)
+        }
         var allowed = SlotSet(capacity: activities[a].slots.count, filled: true)
-        for rule in rules {
-            if case .allow(let activity, let slots) = rule.kind, activity == a { allowed.formIntersection(slots) }
+        for r in allowIndex.byActivity[a] {
+            if case .allow(_, let slots) = rules[r].kind { allowed.formIntersection(slots) }
         }
         return allowed
     }

@@ -99,6 +99,9 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
     /// `--work-limit`, the same on every machine) or `time-limit` (the clock: another machine may
     /// have returned another schedule). Absent in documents written elsewhere.
     public var stoppedBy: String?
+    /// The solver's threads (`--workers`): with the seed and `--work-limit`, what the schedule
+    /// depends on. Absent in documents written elsewhere.
+    public var workers: Int?
     public var events: [Entry]
 
     /// A document from its parts: a schedule written elsewhere, such as an imported programme's.
@@ -122,6 +125,7 @@ public struct ScheduleDocument: Codable, Sendable, Equatable {
         bound = result.assignment == nil ? nil : result.bound
         self.seed = seed
         stoppedBy = result.stoppedBy
+        workers = result.workers
         var entries: [Entry] = []
         for fixed in model.plan.fixedEvents {
             guard let slot = model.fixedSlots[fixed.id.value] else { continue }

@@ -19,6 +19,7 @@ public enum ScheduleTable {
         lines.append(
             "\(model.plan.calendar.id.value): \(result.status.rawValue), objective \(objective)\(bound) "
                 + "(\(String(format: "%.2f", result.seconds)) s, \(result.nodes) nodes"
+                + (result.workers > 1 ? " on \(result.workers) workers" : "")
                 + (result.secondsToFirstSolution.map { String(format: ", first schedule at %.2f s", $0) } ?? "")
                 + (result.secondsToBest.map { String(format: ", best at %.2f s", $0) } ?? "") + ")"
                 + (result.stoppedBy == "time-limit"

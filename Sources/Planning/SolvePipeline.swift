@@ -33,6 +33,8 @@ public enum SolvePipeline {
         public var modelBuilt: (@Sendable (PlanModel) throws -> Void)?
         public var progress: (@Sendable (Double, Int?, Int) -> Void)?
 
+        /// Threads of the solver's portfolio; conflict and repair searches use one.
+        public var workers = 1
         public init(deadline: Deadline) { self.deadline = deadline }
 
         var solverOptions: SolverOptions {
@@ -42,6 +44,7 @@ public enum SolvePipeline {
             options.nodeLimit = nodeLimit
             options.deadline = deadline.reserving(reserve)
             options.progress = progress
+            options.workers = workers
             return options
         }
     }

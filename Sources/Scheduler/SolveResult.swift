@@ -25,6 +25,9 @@ public struct SolveResult: Sendable {
     public var secondsToBest: Double?
     /// Whether the time limit, not the work budget or a proof, ended the search.
     public var stoppedByTime: Bool = false
+    /// The threads that searched (`SolverOptions.workers`): with the seed and the work budget,
+    /// what the schedule depends on.
+    public var workers: Int = 1
 
     /// `proof`, `work-limit` or `time-limit`: what ended the search, in schedule.json's words.
     public var stoppedBy: String {
@@ -54,6 +57,14 @@ public struct SolverOptions: Sendable {
     public var enabledRules: [Bool]?
     /// Called now and then with (seconds, best objective, bound) for a progress line.
     public var progress: (@Sendable (Double, Int?, Int) -> Void)?
+    /// Threads of a parallel portfolio (`Solver+Portfolio.swift`): the main search, and
+    /// neighbourhood searches with seeds of their own that exchange schedules with it at fixed
+    /// work points, so that the answer depends on the count, never on timing. 1 is the
+    /// sequential solver.
+    public var workers: Int = 1
+    /// Nodes of the first complete search, and the first round's budgets (tests lower it to
+    /// reach the rounds of a long solve in a few thousand nodes).
+    var firstSearchNodes = Solver.completeSearchNodes
 
     public init() {}
 }

@@ -24,20 +24,24 @@ public final class Solver {
     let decomposition: DecompositionBound?
 
     var domains: Domains
-    private(set) var best: [Int]?
-    private(set) var bestObjective = Int.max
+    var best: [Int]?
+    var bestObjective = Int.max
     var nodes = 0
     /// When `nodes` reaches this, the limits are checked again (every 8 nodes or so).
     private var nextCheck = 0
     var stopped = false
-    private var started = Date()
+    var started = Date()
     /// When the search must stop: `timeLimit` after the solver was created, or the command's
     /// deadline if that comes first (on the monotonic clock).
-    private let stopAt: Double
+    let stopAt: Double
+    /// The other workers of a parallel solve (`options.workers` − 1 neighbourhood searches).
+    lazy var helpers: [PortfolioHelper] = makeHelpers()
+    /// Set by the main solver of a portfolio when a helper's phase may end early.
+    var cancellation: Cancellation?
     /// Whether the clock, rather than the node budget or a proof, stopped the search.
-    private var timedOut = false
-    private var firstSolutionAt: Double?
-    private var bestAt: Double?
+    var timedOut = false
+    var firstSolutionAt: Double?
+    var bestAt: Double?
     private var lastProgress = 0.0
     /// The best lower bound proven so far on the whole plan (not the current node's), for
     /// the progress line.
@@ -54,13 +58,20 @@ public final class Solver {
     /// At most this many rounds of tightening and narrowing before each proof phase.
     static let narrowingRounds = 4
 
-    public init(_ problem: Problem, options: SolverOptions = SolverOptions()) {
+    public convenience init(_ problem: Problem, options: SolverOptions = SolverOptions()) {
         // The set-up below (domains, propagators, bound) is part of the solve's time.
         let cap = Deadline(seconds: options.timeLimit)
-        stopAt = min(cap.end, options.deadline?.end ?? cap.end)
+        let (compact, kept) = problem.compacted(enabled: options.enabledRules)
+        self.init(
+            compact: compact, kept: kept, options: options, stopAt: min(cap.end, options.deadline?.end ?? cap.end))
+    }
+
+    /// A solver of a problem already compacted: the main one, or a helper of a portfolio.
+    init(compact problem: Problem, kept: [[Int]], options: SolverOptions, stopAt: Double) {
+        self.stopAt = stopAt
         started = Date()
-        (self.problem, kept) = problem.compacted(enabled: options.enabledRules)
-        let problem = self.problem
+        self.problem = problem
+        self.kept = kept
         self.options = options
         let costs = problem.slotCosts()
         self.costs = costs
@@ -124,24 +135,31 @@ public final class Solver {
             provenBound = rootBound
             var root = domains
             let fullNodeLimit = nodeLimit
-            var budget = Self.completeSearchNodes
+            var budget = options.firstSearchNodes
             nodeLimit = options.stopAtFirst ? fullNodeLimit : min(fullNodeLimit, budget)
             search()
             complete = !stopped
             var neighbourhoods = NeighbourhoodSearch(seed: options.seed, problem: problem, propagation: propagation)
             while !complete && best != nil && !options.stopAtFirst && !timeIsUp() {
-                improveByNeighbourhoods(&neighbourhoods, from: initial, nodes: 2 * budget)
+                // The helpers, if any, search neighbourhoods beside each phase for as much work.
+                alongsideHelpers(from: initial, nodes: 2 * budget) {
+                    improveByNeighbourhoods(&neighbourhoods, from: initial, nodes: 2 * budget)
+                    return false
+                }
                 guard !timeIsUp() else { break }
                 budget *= 2
-                if let decomposition {
-                    // Better shares for the proof, aimed at the best schedule, then the slots no
-                    // cheaper schedule can use go from the root; this work counts as nodes.
-                    if !tightenAndNarrow(&root, rootBound: &rootBound, budget: budget, using: decomposition) {
-                        complete = true
-                        break
+                alongsideHelpers(from: initial, nodes: budget) {
+                    if let decomposition {
+                        // Better shares for the proof, aimed at the best schedule, then the slots
+                        // no cheaper schedule can use go from the root; this work counts as nodes.
+                        if !tightenAndNarrow(&root, rootBound: &rootBound, budget: budget, using: decomposition) {
+                            complete = true
+                            return true
+                        }
                     }
+                    complete = searchFromRoot(root, nodes: budget)
+                    return complete
                 }
-                complete = searchFromRoot(root, nodes: budget)
             }
             nodeLimit = fullNodeLimit
             if !complete && best == nil && !timeIsUp() {
@@ -164,8 +182,9 @@ public final class Solver {
         return SolveResult(
             status: status, assignment: best.map { best in best.indices.map { kept[$0][best[$0]] } },
             objective: best == nil ? nil : bestObjective,
-            bound: status == .optimal ? bestObjective : rootBound, nodes: nodes, seconds: seconds,
-            secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt, stoppedByTime: !complete && timedOut)
+            bound: status == .optimal ? bestObjective : rootBound, nodes: nodes + helperNodes, seconds: seconds,
+            secondsToFirstSolution: firstSolutionAt, secondsToBest: bestAt, stoppedByTime: !complete && timedOut,
+            workers: max(1, options.workers))
     }
 
     /// Before a proof phase: better shares for the decomposition bound, aimed at the best
@@ -380,7 +399,7 @@ public final class Solver {
 
     private func checkLimits() {
         let elapsed = Date().timeIntervalSince(started)
-        if clockIsPast() || nodes > nodeLimit { stopped = true }
+        if clockIsPast() || nodes > nodeLimit || cancellation?.isSet == true { stopped = true }
         if let progress = options.progress, elapsed - lastProgress >= 0.25 {
             lastProgress = elapsed
             progress(elapsed, best == nil ? nil : bestObjective, provenBound)
@@ -389,7 +408,7 @@ public final class Solver {
 }
 
 extension Solver {
-    func timeIsUp() -> Bool { clockIsPast() || nodes > options.nodeLimit }
+    func timeIsUp() -> Bool { clockIsPast() || nodes > options.nodeLimit || cancellation?.isSet == true }
 
     /// Whether the time limit or the command's deadline has passed; remembered for the result.
     func clockIsPast() -> Bool {

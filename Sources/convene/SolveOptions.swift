@@ -27,6 +27,17 @@ struct SolveOptions: ParsableArguments {
     )
     var workLimit: Int = 1_000_000
 
+    @Option(
+        help: ArgumentHelp(
+            "Solver threads: the main search and neighbourhood searches beside it, meeting at fixed work "
+                + "points. The schedule depends on the plan, seed, work limit and this number, never on "
+                + "timing; give it to get the same schedule on machines with other core counts.",
+            valueName: "n"))
+    var workers: Int = SolveOptions.defaultWorkers
+
+    /// This machine's cores, at most 8.
+    static var defaultWorkers: Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+
     @Option(name: .customLong("keep"), help: "A published schedule.json to change as little as possible.")
     var keep: String?
 
@@ -35,6 +46,7 @@ struct SolveOptions: ParsableArguments {
             throw ValidationError("--time-limit takes a number of seconds, 0 or more")
         }
         guard workLimit > 0 else { throw ValidationError("--work-limit takes a number of search nodes, 1 or more") }
+        guard (1...64).contains(workers) else { throw ValidationError("--workers takes a number of threads, 1 to 64") }
     }
 
     /// The command's deadline: `--time-limit` from now. Commands start it first thing.
@@ -65,6 +77,7 @@ struct SolveOptions: ParsableArguments {
         request.seed = seed
         request.timeLimit = timeLimit
         request.nodeLimit = workLimit
+        request.workers = workers
         request.reserve = reserve
         request.announced = announced
         return request
