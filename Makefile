@@ -92,6 +92,8 @@ bench: deps
 	@echo "== the solver against CP-SAT: synthetic plans (30 s) and summits (60 s)"
 	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=30 SUMMITS= benchmarks/run.sh
 	CONVENE=.build/release/convene PYTHON=$(BENCH_PYTHON) TIME_LIMIT=60 SIZES= benchmarks/run.sh
+	@echo "== the same answer on every machine: the Seoul summit with 1 and 2 workers, idle and loaded"
+	CONVENE=.build/release/convene benchmarks/determinism.sh
 	@echo "== memory by the window: 1,000 timed events at 15 minutes, 10,000 events of the generator"
 	BENCH=.build/release/ConveneBench benchmarks/memory.sh
 	@echo "== conflicts and repairs: synthetic plans with planted conflicts"

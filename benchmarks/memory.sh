@@ -6,7 +6,7 @@
 #
 #   benchmarks/memory.sh            (`make bench` runs it)
 #
-# Environment: BENCH (default .build/release/ConveneBench), NODES (default 200000),
+# Environment: BENCH (default .build/release/ConveneBench), NODES (default 100000),
 # SIZES (default "1000:1.0:15m 10000:0.3:30m", N:TIMED_SHARE:GRANULARITY).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,5 +18,5 @@ for size in ${SIZES:-1000:1.0:15m 10000:0.3:30m}; do
     plan="$work/plan-$n.yaml"
     python3 benchmarks/generate_plan.py "$n" 1 "$share" "$granularity" > "$plan"
     echo "-- $n events, $share timed, at $granularity"
-    "$BENCH" memory "$plan" "${NODES:-200000}"
+    "$BENCH" memory "$plan" "${NODES:-100000}"
 done

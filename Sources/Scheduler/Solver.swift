@@ -51,6 +51,10 @@ public final class Solver {
     /// searches that try to prove optimality, not in small neighbourhoods.
     var useDecomposition = true
 
+    /// Helpers search a quarter of a proof phase's nodes beside it: a proof counts its bound's
+    /// work as nodes, so its nodes go four to ten times faster than a neighbourhood search's,
+    /// and the phase should not wait for the helpers.
+    static let helperShareOfProof = 4
     /// Nodes the first, complete search may use before large-neighbourhood search takes over.
     static let completeSearchNodes = 20_000
     /// Subgradient steps that improve the decomposition bound before each proof phase.
@@ -148,7 +152,7 @@ public final class Solver {
                 }
                 guard !timeIsUp() else { break }
                 budget *= 2
-                alongsideHelpers(from: initial, nodes: budget) {
+                alongsideHelpers(from: initial, nodes: budget / Self.helperShareOfProof) {
                     if let decomposition {
                         // Better shares for the proof, aimed at the best schedule, then the slots
                         // no cheaper schedule can use go from the root; this work counts as nodes.
