@@ -20,11 +20,17 @@ integer start whose domain is its allowed starts, and derives the rest from it:
 - precedences and `within` as linear constraints on starts and ends;
 - a counting cap as one literal per activity and bucket (the bucket's starts as a domain), at
   most `cap` true per bucket;
-- a slot cost as a linear term when it is affine in the start, `cost >= line` for each segment
-  when it is convex, else the lower convex hull plus one literal per affine piece (`--costs
-  table` uses a (start, cost) table instead);
-- `sameRoom` as `differ >= present(a, room) - present(b, room)`, `apart` with an order literal
-  when the pair also may not overlap.
+- a slot cost as a linear term when it is affine in the start, the greatest of its segments'
+  lines (`AddMaxEquality`) when it is convex, else the lower convex hull as a cut plus one
+  literal per affine piece, the start in the piece's starts and the cost on its line (`--costs
+  table` uses a (start, cost) table instead of the pieces);
+- `sameRoom` as `differ >= present(a, room) - present(b, room)` and `differ => room(a) !=
+  room(b)`; `apart` as `short = max(0, minimum - gap)`, the gap read through the pair's order
+  literal when the two may not overlap.
+
+Every cost term equals the penalty of the slots taken (no slack above it), so CP-SAT's own
+objective is model_check.py's for every schedule it reports ("cpsat_objective" beside
+"objective" shows it), and the bound is a bound on the model of docs/model-format.md.
 
 Prints one JSON line like cpsat_reference.py's: {"status", "objective", "bound", "seconds",
 "best_seconds", "peak_mb", ...}; the objective and "broken" are computed by model_check.py from
@@ -36,6 +42,7 @@ import math
 import resource
 import sys
 import time
+from datetime import datetime, timezone
 
 from ortools.sat.python import cp_model
 
@@ -104,6 +111,8 @@ class Activity:
         for s in self.slots:
             by_start.setdefault(s[START], []).append(s)
         self.rooms = sorted({s[ROOM] for s in self.slots if s[ROOM] >= 0})
+        if not self.slots:
+            m.AddBoolOr([])  # no slot at all: the model is infeasible
         # The key: the start itself when it determines every field but the room, else a slot index.
         functional = all(len({(t[END], t[FIRST_DAY], t[END_DAY], t[COST]) for t in v}) == 1 for v in by_start.values())
         if functional:
@@ -408,6 +417,20 @@ class Progress(cp_model.CpSolverSolutionCallback):
         self.best_seconds = self.WallTime()
 
 
+def write_schedule(path, data, choice, result):
+    rooms = data.get("rooms", [])
+    events = []
+    for a, k in zip(data["activities"], choice):
+        slot = a["slots"][k]
+        utc = lambda minute: datetime.fromtimestamp(minute * 60, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        events.append({"id": a["id"], "fixed": False, "startUTC": utc(slot[START]), "endUTC": utc(slot[END]),
+                       "room": rooms[slot[ROOM]] if slot[ROOM] >= 0 else None})
+    with open(path, "w") as f:
+        json.dump({"calendar": data.get("calendar"), "status": result["status"], "objective": result["cpsat_objective"],
+                   "bound": result["bound"], "events": events}, f, indent=2)
+        f.write("\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model")
@@ -417,6 +440,8 @@ def main():
     parser.add_argument("--costs", choices=["pieces", "table"], default="pieces",
                         help="non-convex slot costs: a literal per affine piece (default) or a (start, cost) table")
     parser.add_argument("--log", action="store_true", help="CP-SAT's search log on stderr")
+    parser.add_argument("--schedule", metavar="FILE",
+                        help="write the answer as a schedule.json that model_check.py reads (id, startUTC, room)")
     args = parser.parse_args()
 
     started = time.monotonic()
@@ -447,6 +472,8 @@ def main():
         result.update(objective=objective, bound=round(solver.BestObjectiveBound()),
                       broken=len(model_check.broken(data, choice)),
                       cpsat_objective=round(solver.ObjectiveValue()))
+        if args.schedule:
+            write_schedule(args.schedule, data, choice, result)
     result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result))
 
