@@ -28,9 +28,11 @@ integer start whose domain is its allowed starts, and derives the rest from it:
   room(b)`; `apart` as `short = max(0, minimum - gap)`, the gap read through the pair's order
   literal when the two may not overlap.
 
-Every cost term equals the penalty of the slots taken (no slack above it), so CP-SAT's own
-objective is model_check.py's for every schedule it reports ("cpsat_objective" beside
-"objective" shows it), and the bound is a bound on the model of docs/model-format.md.
+Every cost term equals the penalty of the slots taken (no slack above it), so the model's
+objective, evaluated on the schedule CP-SAT returns, is model_check.py's ("cpsat_objective"
+beside "objective" shows it; CP-SAT's own ObjectiveValue() was once seen 285 above it on a
+summit run stopped by the time limit, so it is not what is reported), and the bound is a bound
+on the model of docs/model-format.md.
 
 Prints one JSON line like cpsat_reference.py's: {"status", "objective", "bound", "seconds",
 "best_seconds", "peak_mb", ...}; the objective and "broken" are computed by model_check.py from
@@ -229,7 +231,7 @@ class Formulation:
         self.acts = [Activity(self, i, a) for i, a in enumerate(data["activities"])]
         self.intervals = {}
         self.order = {}
-        self.no_overlap_pairs = set()
+        self.no_overlap_pairs = {}  # (a, b, scale) with a < b: the padding of a noOverlap rule between them
 
     def coordinates(self, a, scale):
         first, last = SCALES[scale]
@@ -256,7 +258,7 @@ class Formulation:
             elif kind == "noOverlap":
                 a, b = sorted((rule["a"], rule["b"]))
                 groups.setdefault((rule["scale"], rule["padding"]), set()).add((a, b))
-                self.no_overlap_pairs.add((a, b, rule["scale"], rule["padding"]))
+                self.no_overlap_pairs.setdefault((a, b, rule["scale"]), rule["padding"])
             elif kind == "precedence":
                 start, _ = self.coordinates(rule["after"], rule["scale"])
                 b_start, b_end = self.coordinates(rule["before"], rule["scale"])
@@ -276,7 +278,8 @@ class Formulation:
             for clique in clique_cover(pairs):
                 self.cliques += 1
                 m.AddNoOverlap([self.interval(a, scale, padding) for a in clique])
-        m.Minimize(sum(a.cost() for a in self.acts) + self.pair_penalties())
+        self.objective = sum(a.cost() for a in self.acts) + self.pair_penalties()
+        m.Minimize(self.objective)
 
     def counting_cap(self, rule):
         buckets = {}
@@ -358,10 +361,11 @@ class Formulation:
                 terms.append(unit * over)
                 continue
             short = m.NewIntVar(0, max(p["minimum"], 0), f"short{a},{b}")
-            known = [k for k in self.no_overlap_pairs if k[:2] == tuple(sorted((a, b))) and k[2] == p["scale"]]
-            if known:
+            lo, hi = sorted((a, b))
+            padding = self.no_overlap_pairs.get((lo, hi, p["scale"]))
+            if padding is not None:
                 # They never overlap: an order literal says which comes first, and the gap is linear.
-                lo, hi, scale, padding = known[0]
+                scale = p["scale"]
                 first = self.order_literal(lo, hi, scale, padding)
                 lo_start, lo_end = self.coordinates(lo, scale)
                 hi_start, hi_end = self.coordinates(hi, scale)
@@ -471,7 +475,7 @@ def main():
         objective = model_check.objective(data, choice)
         result.update(objective=objective, bound=round(solver.BestObjectiveBound()),
                       broken=len(model_check.broken(data, choice)),
-                      cpsat_objective=round(solver.ObjectiveValue()))
+                      cpsat_objective=solver.Value(form.objective))
         if args.schedule:
             write_schedule(args.schedule, data, choice, result)
     result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
