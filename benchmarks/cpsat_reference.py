@@ -7,11 +7,12 @@ as an independent reference for Convene's own solver (docs/model-format.md).
 One boolean per allowed slot, exactly one true per activity; each coordinate a rule reads (start
 or end, in minutes or local days) is an integer equal to the chosen slot's value; rules are
 linear constraints on those integers. Prints one JSON line:
-{"status", "objective", "bound", "seconds", ...}; "broken" counts the rules the answer breaks
+{"status", "objective", "bound", "seconds", "best_seconds", "peak_mb", ...}; "broken" counts the rules the answer breaks
 when checked by model_check.py, and must be 0.
 """
 import argparse
 import json
+import resource
 import time
 
 from ortools.sat.python import cp_model
@@ -147,6 +148,17 @@ class Formulation:
         return [next(k for k, b in enumerate(bools) if solver.BooleanValue(b)) for bools in self.chosen]
 
 
+class Progress(cp_model.CpSolverSolutionCallback):
+    """Records when the last (best) schedule was found."""
+
+    def __init__(self):
+        super().__init__()
+        self.best_seconds = None
+
+    def on_solution_callback(self):
+        self.best_seconds = self.WallTime()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model")
@@ -168,14 +180,18 @@ def main():
     solver.parameters.max_time_in_seconds = args.time_limit
     solver.parameters.num_workers = args.workers
     solver.parameters.random_seed = args.seed
-    status = solver.Solve(form.model)
-    result = {"status": STATUS.get(status, str(status)), "objective": None, "bound": None,
-              "seconds": round(solver.WallTime(), 2), "build_seconds": round(built, 2),
+    progress = Progress()
+    status = solver.Solve(form.model, progress)
+    result = {"model": "weak", "workers": args.workers, "status": STATUS.get(status, str(status)),
+              "objective": None, "bound": None, "seconds": round(solver.WallTime(), 2),
+              "best_seconds": None if progress.best_seconds is None else round(progress.best_seconds, 2),
+              "build_seconds": round(built, 2),
               "slots": sum(len(a["slots"]) for a in data["activities"]), "rules": len(data["rules"])}
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         choice = form.choice(solver)
         result.update(objective=model_check.objective(data, choice), bound=round(solver.BestObjectiveBound()),
                       broken=len(model_check.broken(data, choice)))
+    result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result))
 
 

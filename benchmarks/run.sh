@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Convene's solver against the CP-SAT reference on synthetic plans, and the time to plan the
-# OGP 2021 calendar. See benchmarks/README.md for what each figure means.
+# Convene's solver against the CP-SAT reference (the weak one, cpsat_reference.py) on synthetic
+# plans, and the time to plan the OGP 2021 calendar. See benchmarks/README.md for what each
+# figure means; solvers.sh puts Convene and both references side by side with 1 and 2 workers.
 #
 #   benchmarks/run.sh            (or `make bench`, which builds and installs what it needs first)
 #
@@ -28,7 +29,7 @@ field() { python3 -c 'import json, sys; v = json.load(sys.stdin).get(sys.argv[1]
 
 problems=()
 row() { printf '%-5s | %-10s %12s %12s %8s %8s %8s %8s | %-10s %12s %12s %8s | %7s | %s\n' "$@"; }
-row N convene objective bound best-s solve-s wall-s nodes cp-sat objective bound seconds "gap %" check
+[ -z "$SIZES" ] || row N convene objective bound best-s solve-s wall-s nodes cp-sat objective bound seconds "gap %" check
 for n in $SIZES; do
     dir="$work/n$n"
     mkdir -p "$dir"
@@ -42,9 +43,10 @@ for n in $SIZES; do
     wall=$(elapsed "$started" "$(now)")
     read -r solve nodes < <(sed -n '1s/.*(\([0-9.]*\) s, \([0-9]*\) nodes[^)]*).*/\1 \2/p' "$dir/table.txt"; echo "- -")
     best_at=$(sed -n '1s/.*best at \([0-9.]*\) s.*/\1/p' "$dir/table.txt")
-    bound=$(sed -n '1s/.*, bound \([0-9]*\) .*/\1/p' "$dir/table.txt")
+    bound=
     case $code in
         0) status=$(field status < "$dir/schedule.json"); objective=$(field objective < "$dir/schedule.json")
+           bound=$(field bound < "$dir/schedule.json"); [ "$bound" = - ] && bound=
            [ "$status" = optimal ] && bound=$objective ;;
         3) status=infeasible; objective=- ;;
         4) status=unknown; objective=- ;;
@@ -94,10 +96,12 @@ for n in $SIZES; do
     row "$n" "$status" "$objective" "${bound:--}" "${best_at:--}" "$solve" "$wall" "$nodes" "$c_status" "$c_objective" "$c_bound" "$c_seconds" "$gap" "$check"
 done
 
-# The real calendar: five runs, median wall time.
-echo
-echo "Synthetic summits over 4 days (seed $SEED, $TIME_LIMIT s each): Convene's first timetable, best, and CP-SAT on the same model"
-IFS=',' read -r -a summit_specs <<< "${SUMMITS-100 8 120,400 20 500}"
+SUMMITS=${SUMMITS-100 8 120,400 20 500}
+if [ -n "$SUMMITS" ]; then
+    echo
+    echo "Synthetic summits over 4 days (seed $SEED, $TIME_LIMIT s each): Convene's first timetable, best, and CP-SAT on the same model"
+fi
+IFS=',' read -r -a summit_specs <<< "$SUMMITS"
 for spec in "${summit_specs[@]}"; do
     read -r sessions rooms speakers <<< "$spec"
     dir="$work/summit$sessions"
@@ -112,7 +116,9 @@ for spec in "${summit_specs[@]}"; do
     echo "    checked against the export: $(echo "$verdict" | cut -c1-160)"
     echo "    cp-sat: $cpsat"
 done
-echo
+
+# The real calendar: five runs, median wall time.
+[ -z "$SIZES$SUMMITS" ] || echo
 times=()
 for _ in 1 2 3 4 5; do
     started=$(now)
