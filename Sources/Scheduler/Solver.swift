@@ -19,6 +19,8 @@ public final class Solver {
     /// Each activity's slot indices ordered by (cost, tie-break), computed once.
     let valueOrder: [[Int32]]
     let pairs: [PairPenalty]
+    /// The pair penalties each activity takes part in (indices into `pairs`).
+    let pairsOf: [[Int]]
     let slots: [[Slot]]
     /// The lower bound that reads dependencies and no-overlaps, when the plan has any.
     let decomposition: DecompositionBound?
@@ -54,7 +56,7 @@ public final class Solver {
     /// Helpers search a quarter of a proof phase's nodes beside it: a proof counts its bound's
     /// work as nodes, so its nodes go four to ten times faster than a neighbourhood search's,
     /// and the phase should not wait for the helpers.
-    static let helperShareOfProof = 4
+    static let helperShareOfProof = 16
     /// Nodes the first, complete search may use before large-neighbourhood search takes over.
     static let completeSearchNodes = 20_000
     /// Subgradient steps that improve the decomposition bound before each proof phase.
@@ -83,6 +85,12 @@ public final class Solver {
         domains = Domains(Solver.initialDomains(problem, enabled: options.enabledRules), costs: costs)
         valueOrder = Solver.valueOrder(domains.values, costs: costs, seed: options.seed)
         pairs = problem.pairPenalties
+        var pairsOf = Array(repeating: [Int](), count: problem.activities.count)
+        for (i, p) in problem.pairPenalties.enumerated() {
+            pairsOf[p.a].append(i)
+            if p.b != p.a { pairsOf[p.b].append(i) }
+        }
+        self.pairsOf = pairsOf
         slots = problem.activities.map(\.slots)
         nodeLimit = options.nodeLimit
         decomposition =
@@ -364,6 +372,7 @@ public final class Solver {
     /// thousands of slots at every node when the first one or two are all a search tries.
     private func candidates(_ a: Int) -> [Int32] {
         let domain = domains[a]
+        if let paired = pairAwareOrder(a, domain) { return paired }
         if domain.count * 8 < valueOrder[a].count {
             return domain.sorted { x, y in
                 let (cx, cy) = (costs[a][Int(x)], costs[a][Int(y)])
@@ -371,6 +380,33 @@ public final class Solver {
             }
         }
         return valueOrder[a]
+    }
+
+    /// With pair penalties whose other side is already placed (a track's room, a speaker's other
+    /// session), the slots in order of their own cost plus those pairs' costs, so that the
+    /// search tries first what fits the sessions already placed; nil when no such pair exists.
+    private func pairAwareOrder(_ a: Int, _ domain: [Int32]) -> [Int32]? {
+        let fixed = pairsOf[a].filter { p in
+            let other = pairs[p].a == a ? pairs[p].b : pairs[p].a
+            return domains[other].count == 1
+        }
+        guard !fixed.isEmpty else { return nil }
+        let cost = domain.map { v -> Int in
+            let slot = slots[a][Int(v)]
+            var total = costs[a][Int(v)]
+            for p in fixed {
+                let pair = pairs[p]
+                if pair.a == a {
+                    total += pair.cost(slot, slots[pair.b][Int(domains[pair.b][0])])
+                } else {
+                    total += pair.cost(slots[pair.a][Int(domains[pair.a][0])], slot)
+                }
+            }
+            return total
+        }
+        return domain.indices.sorted { i, j in
+            cost[i] != cost[j] ? cost[i] < cost[j] : rank(a, domain[i]) < rank(a, domain[j])
+        }.map { domain[$0] }
     }
 
     /// Each slot's position in its activity's value order.
