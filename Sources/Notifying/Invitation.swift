@@ -68,14 +68,12 @@ public struct InvitationList: Sendable {
                     skip(.invalidAddress(written))
                     continue
                 }
-                if sentLog.hasSent(uid: notice.uid, sequence: notice.sequence, to: address) {
+                let method: ICalMethod = notice.cancelled ? .cancel : .request
+                if sentLog.hasSent(uid: notice.uid, sequence: notice.sequence, method: method.rawValue, to: address) {
                     skip(.alreadySent)
                     continue
                 }
-                invitations.append(
-                    Invitation(
-                        method: notice.cancelled ? .cancel : .request, notice: notice, recipient: person,
-                        address: address))
+                invitations.append(Invitation(method: method, notice: notice, recipient: person, address: address))
             }
         }
     }

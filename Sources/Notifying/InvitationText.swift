@@ -9,6 +9,7 @@ extension Invitation {
     public var subject: String {
         let when = ReadableDates.placement(start: notice.start, end: notice.end)
         switch (method, notice.change) {
+        case (.cancel, "removed"): return "No longer for you: \(notice.title)"
         case (.cancel, _): return "Cancelled: \(notice.title)"
         case (_, "new"): return "Invitation: \(notice.title) — \(when)"
         default: return "Updated: \(notice.title) — \(when)"
@@ -20,6 +21,7 @@ extension Invitation {
         var lines = ["Dear \(recipient.name),", ""]
         let title = "“\(notice.title)”"
         switch (method, notice.change) {
+        case (.cancel, "removed"): lines.append("You are no longer taking part in \(title); it goes ahead without you.")
         case (.cancel, _): lines.append("\(title) is cancelled.")
         case (_, "new"): lines.append("You are invited to \(title).")
         case (_, "moved"): lines.append("\(title) has moved.")

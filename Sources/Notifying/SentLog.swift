@@ -22,8 +22,14 @@ public struct SentLog: Codable, Sendable, Equatable {
     public init() {}
 
     /// Whether `to` has had this SEQUENCE of `uid`, or a later one.
-    public func hasSent(uid: String, sequence: Int, to address: EmailAddress) -> Bool {
-        sent.contains { $0.uid == uid && $0.sequence >= sequence && $0.to.lowercased() == address.key }
+    /// Whether this news, or later news of the event, went to `address`: a later SEQUENCE, or
+    /// the same one with the same METHOD (a person taken off an event gets its CANCEL at the
+    /// SEQUENCE their REQUEST had).
+    public func hasSent(uid: String, sequence: Int, method: String, to address: EmailAddress) -> Bool {
+        sent.contains {
+            $0.uid == uid && $0.to.lowercased() == address.key
+                && ($0.sequence > sequence || ($0.sequence == sequence && $0.method == method))
+        }
     }
 
     public mutating func record(_ invitation: Invitation, at date: Date) {

@@ -26,6 +26,23 @@ extension ReleaseBuilder {
                     people: entry.people))
             concerned.formUnion(entry.people)
         }
+        // People taken off an event that goes ahead: a CANCEL of it for them alone (RFC 5546 §3.2.5).
+        for entry in ledger.entries where !entry.isCancelled {
+            guard let old = before[entry.id], !old.isCancelled else { continue }
+            let removed = Set(old.people).subtracting(entry.people).sorted()
+            guard !removed.isEmpty else { continue }
+            let event = try descriptions.icalEvent(for: entry)
+            notices.append(
+                Notices.Notice(
+                    id: entry.id, uid: entry.uid, sequence: entry.sequence, change: "removed", cancelled: true,
+                    lastChanged: entry.lastChanged, title: entry.title, summary: event.summary,
+                    description: event.description ?? "", location: entry.location, categories: event.categories,
+                    allDay: entry.allDay, start: entry.start, end: entry.end, timezone: entry.timezone,
+                    before: Notices.Placement(
+                        start: old.start, end: old.end, timezone: old.timezone, location: old.location),
+                    people: removed))
+            concerned.formUnion(removed)
+        }
         let people = concerned.sorted().compactMap { id in
             plan.person(id).map {
                 Notices.Recipient(

@@ -62,7 +62,9 @@ extension Solver {
         for helper in helpers where helper.solver.bestObjective > bestObjective {
             helper.solver.adopt(incumbent, objective: bestObjective, at: bestAt)
         }
-        let work = HelperWork(helpers: helpers, initial: initial, budget: budget)
+        // No more than the main search has left: its last phase ends on the work limit.
+        let work = HelperWork(
+            helpers: helpers, initial: initial, budget: max(0, min(budget, options.nodeLimit - nodes)))
         let cancel = Cancellation()
         for helper in helpers { helper.solver.cancellation = cancel }
         let group = DispatchGroup()

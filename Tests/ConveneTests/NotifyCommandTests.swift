@@ -89,6 +89,30 @@ import Testing
             ])
     }
 
+    /// Ben leaves the retreat, which goes ahead: he alone gets its CANCEL, at the SEQUENCE his
+    /// invitation had, and a second run sends nothing more.
+    @Test func aPersonTakenOffAnEventThatGoesAheadGetsItsCancelAlone() throws {
+        let w = try NotifyWorkspace()
+        #expect(try w.publish(now: "2021-01-15T09:00Z").status == 0)
+        let sink = try SMTPSink(folder: w.folder.appendingPathComponent("inbox"))
+        defer { sink.stop() }
+        #expect(try w.notify(["--smtp", sink.endpoint]).status == 0)
+        #expect(sink.messages.count == 4)
+        try w.edit { $0.replacingOccurrences(of: "participants: [ben, fay, eve]", with: "participants: [fay, eve]") }
+        #expect(try w.publish(now: "2021-02-01T09:00Z").status == 0)
+        let removed = try w.notify(["--smtp", sink.endpoint])
+        #expect(removed.status == 0, "\(removed.stdout)\(removed.stderr)")
+        #expect(sink.messages.count == 5, "\(removed.stdout)")
+        let cancel = try NotifyWorkspace.checkIMIP([sink.folder.appendingPathComponent("005.eml").path])
+        #expect(cancel.ok, "\(cancel.text)")
+        #expect(
+            cancel.text.contains("CANCEL retreat@notify-test.convene 0 to=ben@example.org")
+                && cancel.text.contains("subject=No longer for you: Retreat"), "\(cancel.text)")
+        #expect(cancel.text.contains("You are no longer taking part in “Retreat”"), "\(cancel.text)")
+        let again = try w.notify(["--smtp", sink.endpoint])
+        #expect(again.status == 0 && sink.messages.count == 5, "\(again.stdout)")
+    }
+
     @Test func aDryRunSendsAndLogsNothingAndTheOutboxHoldsProperMessages() throws {
         let w = try NotifyWorkspace()
         let published = try w.publish(now: "2021-01-15T09:00Z", ["--notify", "--dry-run"])
