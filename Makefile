@@ -40,7 +40,7 @@ publish: build
 	$(CONVENE) check $(PLAN)
 	$(CONVENE) plan $(PLAN)
 	$(CONVENE) publish $(PLAN) --out release
-	$(CONVENE) agenda calendars/seoul-summit-2021.yaml --out agenda --time-limit 20
+	$(CONVENE) agenda calendars/seoul-summit-2021.yaml --out agenda
 
 ## A virtual environment with the independent iCalendar parsers the interop test runs, aiosmtpd
 ## (the SMTP server the notify tests send to), and
