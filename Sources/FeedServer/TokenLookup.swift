@@ -42,7 +42,8 @@ final class TokenLookup: @unchecked Sendable {
             succeeded()
             return person.map(Answer.person) ?? .unknown
         } catch {
-            failed(error)
+            // A request given up (its connection closed) says nothing about the store.
+            if !Task.isCancelled { failed(error) } else { release() }
             return .unavailable
         }
     }
@@ -88,6 +89,13 @@ final class TokenLookup: @unchecked Sendable {
             state = .down(lastFailure: lastFailure, probing: true)
             return true
         }
+    }
+
+    /// Lets the next request try the store again, without a verdict on this one.
+    private func release() {
+        lock.lock()
+        if case .down(let lastFailure, _) = state { state = .down(lastFailure: lastFailure, probing: false) }
+        lock.unlock()
     }
 
     private func succeeded() {

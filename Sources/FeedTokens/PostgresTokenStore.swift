@@ -63,7 +63,8 @@ public final class PostgresTokenStore: TokenStore {
         try await attempt {
             var records: [TokenRecord] = []
             let rows = try await client.query(
-                "SELECT hash, person, created, revoked FROM convene_tokens ORDER BY person, created")
+                // Byte order, as SQLite sorts, whatever the database's collation.
+                "SELECT hash, person, created, revoked FROM convene_tokens ORDER BY person COLLATE \"C\", created")
             for try await (hash, person, created, revoked) in rows.decode((String, String, String, String?).self) {
                 records.append(TokenRecord(hash: hash, person: person, created: created, revoked: revoked))
             }
