@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func tokensIssuedAndRevokedThroughOneReplicaHoldOnTheOther() async throws {
-        let (fixture, postgres) = (try ReleaseFixture(), try TestPostgres())
+        let (fixture, postgres) = (try ReleaseFixture(), try await TestPostgres.start())
         defer { postgres.stop() }
         try await withReplicas(fixture, postgres) { one, other in
             let token = try await one.store.issue(person: "ana")
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func replicasServeANewReleaseAlike() async throws {
-        let (fixture, postgres) = (try ReleaseFixture(), try TestPostgres())
+        let (fixture, postgres) = (try ReleaseFixture(), try await TestPostgres.start())
         defer { postgres.stop() }
         try fixture.makeRelease("r-two", feed: "BEGIN:VCALENDAR\r\nX-RELEASE:two\r\nEND:VCALENDAR\r\n")
         try await withReplicas(fixture, postgres) { one, other in
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func losingPostgresCostsPersonalFeedsOnlyUntilItIsBack() async throws {
-        let (fixture, postgres) = (try ReleaseFixture(), try TestPostgres())
+        let (fixture, postgres) = (try ReleaseFixture(), try await TestPostgres.start())
         defer { postgres.stop() }
         try await withReplicas(fixture, postgres) { one, other in
             let token = try await one.store.issue(person: "ana")
@@ -68,7 +68,7 @@ import Testing
             // with Retry-After, and public feeds stay 200 throughout.
             let load = Task { try await Self.load(on: [one, other], personal: personal, for: .seconds(6)) }
             try await Task.sleep(for: .seconds(1))
-            try postgres.kill()
+            try await postgres.killed()
             try await Task.sleep(for: .seconds(2))
             for replica in [one, other] {
                 let down = try #require(try await replica.get(personal))
@@ -78,7 +78,7 @@ import Testing
                 let health = try #require(try await replica.get("/healthz"))
                 #expect(health.status == 503 && health.body.contains("unreachable"))
             }
-            try postgres.start()
+            try await postgres.restarted()
             for replica in [one, other] {
                 #expect(try await Self.waitFor(200, personal, on: replica, within: .seconds(30)))
                 #expect(try await replica.status(of: "/healthz") == 200)

@@ -7,7 +7,7 @@ import Testing
 /// saying clearly why a server cannot be used, without the password.
 @Suite struct PostgresStoreTests {
     @Test func replicasPreparingAtOnceShareOneSchema() async throws {
-        let postgres = try TestPostgres()
+        let postgres = try await TestPostgres.start()
         defer { postgres.stop() }
         let location = try TokenStoreLocation(parsing: postgres.url)
         let password = DatabasePassword(postgres.password)
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func aWrongPasswordIsSaidSoWithoutShowingIt() async throws {
-        let postgres = try TestPostgres()
+        let postgres = try await TestPostgres.start()
         defer { postgres.stop() }
         let location = try TokenStoreLocation(parsing: postgres.url)
         let error = await #expect(throws: TokenStoreError.self) {

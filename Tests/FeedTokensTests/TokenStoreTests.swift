@@ -20,7 +20,7 @@ import Testing
             defer { try? FileManager.default.removeItem(atPath: path) }
             try await withTokenStore(.sqlite(path: path), password: nil, body)
         case .postgres:
-            let postgres = try TestPostgres()
+            let postgres = try await TestPostgres.start()
             defer { postgres.stop() }
             try await withTokenStore(
                 try TokenStoreLocation(parsing: postgres.url), password: DatabasePassword(postgres.password), body)

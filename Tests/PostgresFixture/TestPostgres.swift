@@ -45,6 +45,26 @@ public final class TestPostgres: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Creates and starts a server as `init()` does, on a thread of its own: the programs it
+    /// waits for take seconds, and async tests must not hold one of the few threads Swift's
+    /// concurrency runs every task on while they do (on two cores, two such waits stall every
+    /// other test).
+    public static func start() async throws -> TestPostgres {
+        try await offThePool { try TestPostgres() }
+    }
+
+    /// `kill()` on a thread of its own.
+    public func killed() async throws { try await Self.offThePool { try self.kill() } }
+
+    /// `start()` on a thread of its own.
+    public func restarted() async throws { try await Self.offThePool { try self.start() } }
+
+    private static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
     /// Starts the server (again) on the same port and data, waiting until it accepts connections.
     public func start() throws {
         let settings = [
