@@ -44,7 +44,9 @@ final class RawConnection {
         }
         guard connected, fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == 0 else {
             let reason = errno
-            Glibc.close(fd)
+            // Closed here, and marked so: deinit runs after a throw from a class's initialiser
+            // too, and a second close could hit a descriptor the server has since been given.
+            close()
             throw Failure(what: "connect to port \(port): errno \(reason)")
         }
     }
