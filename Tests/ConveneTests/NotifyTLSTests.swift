@@ -41,6 +41,19 @@ import Testing
         #expect(checked.ok, "\(checked.text)")
     }
 
+    /// A line the server (or someone in the path) puts in the clear right after the 220 to
+    /// STARTTLS is dropped, not read as the reply to the EHLO that follows over TLS (RFC 3207 §5).
+    @Test func whatCameInTheClearAfterStartTLSIsDropped() throws {
+        let w = try published()
+        let sink = try SMTPSink(folder: w.folder.appendingPathComponent("inbox"), options: ["--inject"], tls: .starttls)
+        defer { sink.stop() }
+        let outcome = try w.notify(["--smtp", sink.endpoint, "--smtp-ca", sink.certificate.path])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("injected"), "\(outcome.stderr)")
+        #expect(sink.messages.count == 4)
+        #expect(sink.transports.allSatisfy { $0 != nil })
+    }
+
     /// Without --smtp-ca the self-signed certificate is not in the system's trust store: a clear
     /// error before anything is sent, and nothing logged.
     @Test func anUntrustedCertificateIsRefusedAndNothingIsSent() throws {

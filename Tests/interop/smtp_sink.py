@@ -3,7 +3,7 @@ accepts to FOLDER/NNN.eml with FOLDER/NNN.json (envelope sender and recipients),
 PORT_FILE once it listens.
 
     smtp_sink.py FOLDER PORT_FILE [--reject ADDRESS]... [--fail-after N] [--auth USER:PASSWORD]
-                 [--tls starttls|smtps --certificate FILE [--names SAN]]
+                 [--tls starttls|smtps --certificate FILE [--names SAN] [--inject]]
 
 --reject answers 550 to RCPT TO for that address; --fail-after answers 451 to every DATA after
 the first N messages; --auth requires AUTH with that user and password (in the clear unless
@@ -11,7 +11,9 @@ the first N messages; --auth requires AUTH with that user and password (in the c
 first byte, with a self-signed certificate made by openssl at start-up for --names (a
 subjectAltName, default IP:127.0.0.1,DNS:localhost) and written to --certificate (its key
 beside it, FILE.key) for the client to trust. The .json of each message says "tls": the
-TLS version it came over, or null in the clear.
+TLS version it came over, or null in the clear. --inject sends a reply line in the clear right
+after the 220 to STARTTLS, in the same write (RFC 3207 §5: a client must not read it as a reply
+to what it sends over TLS).
 """
 
 import argparse
@@ -53,6 +55,13 @@ class Sink:
         return "250 OK queued"
 
 
+class InjectingSMTP(SMTP):
+    async def push(self, status):
+        if isinstance(status, str) and status.startswith("220 Ready to start TLS"):
+            status += "\r\n554 5.7.0 injected in the clear"
+        await super().push(status)
+
+
 def tls_context(certificate, names):
     """A server context with a new self-signed certificate for `names`, written to `certificate`."""
     key = certificate + ".key"
@@ -84,6 +93,7 @@ def main():
     parser.add_argument("--tls", choices=["starttls", "smtps"])
     parser.add_argument("--certificate")
     parser.add_argument("--names", default="IP:127.0.0.1,DNS:localhost")
+    parser.add_argument("--inject", action="store_true")
     parser.add_argument("--lifetime", type=float, default=600)
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
@@ -100,11 +110,13 @@ def main():
         ok = auth_data.login.decode() == user and auth_data.password.decode() == password
         return AuthResult(success=ok)
 
+    server_class = InjectingSMTP if args.inject else SMTP
+
     def factory():
         if args.auth:
-            return SMTP(sink, authenticator=authenticator, auth_require_tls=args.tls == "starttls",
+            return server_class(sink, authenticator=authenticator, auth_require_tls=args.tls == "starttls",
                         auth_required=True, **options)
-        return SMTP(sink, **options)
+        return server_class(sink, **options)
 
     async def serve():
         listening = context if args.tls == "smtps" else None
