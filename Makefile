@@ -15,10 +15,10 @@ all: build
 
 ## Debian packages the build and the tests need: libical (the C library we link),
 ## the tz database (every zone rule), pkg-config (to find libical), xmllint (libxml2-utils:
-## the frab export's XML schema check), openssl (the notify tests' TLS certificates).
+## the frab export's XML schema check).
 deps:
 	@missing=""; \
-	for pkg in libical-dev tzdata pkg-config openssl python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev chromium libxml2-utils; do \
+	for pkg in libical-dev tzdata pkg-config python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev chromium libxml2-utils; do \
 		dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -43,9 +43,11 @@ publish: build
 	$(CONVENE) agenda calendars/seoul-summit-2021.yaml --out agenda --time-limit 20
 
 ## A virtual environment with the independent iCalendar parsers the interop test runs, aiosmtpd
-## (the SMTP server the notify tests send to; openssl makes its test certificates), and
+## (the SMTP server the notify tests send to; Debian's openssl makes its TLS certificates), and
 ## jsonschema (with its format checkers) for the frab export's JSON schema check.
 $(VENV)/.ready: Makefile
+	@command -v openssl >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssl; }
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical ics vobject 'jsonschema[format-nongpl]' aiosmtpd
 	touch $@
