@@ -44,9 +44,11 @@ publish: build
 	$(CONVENE) agenda calendars/seoul-summit-2021.yaml --out agenda
 
 ## A virtual environment with the independent iCalendar parsers the interop test runs, aiosmtpd
-## (the SMTP server the notify tests send to), and
+## (the SMTP server the notify tests send to; Debian's openssl makes its TLS certificates), and
 ## jsonschema (with its format checkers) for the frab export's JSON schema check.
 $(VENV)/.ready: Makefile
+	@command -v openssl >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssl; }
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check icalendar ical ics vobject 'jsonschema[format-nongpl]' aiosmtpd
 	touch $@

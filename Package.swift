@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
@@ -48,7 +49,16 @@ let package = Package(
         ),
         .target(name: "Scheduler"),
         // Calendar invitations by email (iMIP) for a release's changes: SMTP or an outbox.
-        .target(name: "Notifying", dependencies: ["ReleaseFormat", "ICal", "Chronology"]),
+        // SMTP runs over a SwiftNIO channel; NIOSSL upgrades it to TLS (STARTTLS or SMTPS).
+        .target(
+            name: "Notifying",
+            dependencies: [
+                "ReleaseFormat", "ICal", "Chronology",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+            ]),
         .target(
             name: "Planning",
             dependencies: ["PlanFile", "Scheduler", "Chronology", "Diagnostics", "ICal", "ReleaseFormat"]),

@@ -3,7 +3,7 @@ import ReleaseFormat
 
 /// Where messages go.
 public enum Delivery: Sendable {
-    case smtp(host: String, port: Int, credentials: SMTPCredentials?)
+    case smtp(SMTPServer, credentials: SMTPCredentials?)
     case outbox(String)
     /// Nothing is sent or logged.
     case dryRun
@@ -77,9 +77,9 @@ public struct Notifier {
         var client: SMTPClient?
         var outbox: Outbox?
         switch delivery {
-        case .smtp(let host, let port, let credentials):
+        case .smtp(let server, let credentials):
             do {
-                client = try SMTPClient(host: host, port: port, credentials: credentials)
+                client = try SMTPClient(server: server, credentials: credentials)
                 report.warnings += client?.warnings ?? []
             } catch {
                 report.failure = "\(error)"

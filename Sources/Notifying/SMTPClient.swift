@@ -1,94 +1,45 @@
 import Foundation
 
-/// What went wrong talking to the SMTP server.
-public enum SMTPError: Error, CustomStringConvertible, Equatable {
-    /// No connection could be made.
-    case unreachable(String, String)
-    /// The connection broke or timed out.
-    case lost(String, String)
-    /// The server answered with an error code.
-    case refused(command: String, reply: SMTPReply)
-    /// The session cannot go on safely (no AUTH offered, STARTTLS needed for a password…).
-    case unusable(String)
-
-    public var description: String {
-        switch self {
-        case .unreachable(let endpoint, let reason): return "cannot reach the SMTP server \(endpoint): \(reason)"
-        case .lost(let endpoint, let reason): return "lost the SMTP server \(endpoint): \(reason)"
-        case .refused(let command, let reply): return "the SMTP server refused \(command): \(reply)"
-        case .unusable(let reason): return reason
-        }
-    }
-
-    /// A 5xx reply to RCPT TO: this address will not work, others may.
-    public var isPermanentForRecipient: Bool {
-        if case .refused(let command, let reply) = self { return command.hasPrefix("RCPT") && reply.code / 100 == 5 }
-        return false
-    }
-}
-
-/// A server's reply: its code and every line's text (RFC 5321 §4.2, multi-line replies
-/// `250-…` … `250 …`).
-public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
-    public var code: Int
-    public var lines: [String]
-    public var description: String { "\(code) \(lines.joined(separator: " / "))" }
-}
-
-/// The user and password for AUTH, from `CONVENE_SMTP_USER` and `CONVENE_SMTP_PASSWORD`: never
-/// from the command line (where `ps` shows it) and never printed.
-public struct SMTPCredentials: Sendable {
-    public var user: String
-    var password: String
-
-    public init(user: String, password: String) {
-        self.user = user
-        self.password = password
-    }
-
-    public static func fromEnvironment(_ environment: [String: String]) -> SMTPCredentials? {
-        guard let user = environment["CONVENE_SMTP_USER"], !user.isEmpty else { return nil }
-        return SMTPCredentials(user: user, password: environment["CONVENE_SMTP_PASSWORD"] ?? "")
-    }
-}
-
-/// An SMTP session (RFC 5321): EHLO, AUTH when credentials are given, then one MAIL/RCPT/DATA
-/// per message, dot-stuffed, and QUIT.
-///
-/// STARTTLS is not implemented: Convene's build has no TLS library yet. When the server offers
-/// STARTTLS the session goes on in the clear with a warning, and refuses to send a password in
-/// the clear unless the server is on this machine (loopback).
+/// An SMTP session (RFC 5321): EHLO; STARTTLS when the server offers it and the policy says so
+/// (RFC 3207: TLS under the connection, the certificate checked, then EHLO again), unless TLS
+/// ran from the first byte (SMTPS); AUTH when credentials are given (only over TLS or to a
+/// server on this machine); then one MAIL/RCPT/DATA per message, dot-stuffed, and QUIT.
 public final class SMTPClient {
     let connection: SMTPConnection
     public private(set) var capabilities: [String] = []
     public private(set) var warnings: [String] = []
+    let helloName: String
 
-    public init(
-        host: String, port: Int, credentials: SMTPCredentials?, helloName: String = "convene.localhost",
-        timeoutSeconds: Int = 30
-    ) throws {
-        connection = try SMTPConnection(host: host, port: port, timeoutSeconds: timeoutSeconds)
+    /// Whether the session runs over TLS (STARTTLS or SMTPS).
+    public var isTLS: Bool { connection.isTLS }
+
+    public init(server: SMTPServer, credentials: SMTPCredentials?, helloName: String = "convene.localhost") throws {
+        self.helloName = helloName
+        connection = try SMTPConnection(server: server)
         let greeting = try reply()
         guard greeting.code == 220 else { throw SMTPError.refused(command: "the connection", reply: greeting) }
+        try hello()
+        if !connection.isTLS, try server.issuesStartTLS(offered: capabilities.contains("STARTTLS")) {
+            try expect(command("STARTTLS"), 220, "STARTTLS")
+            try connection.startTLS()
+            // RFC 3207 §4.2: what the server said before TLS is forgotten; ask again.
+            capabilities = []
+            try hello()
+        }
+        if let warning = server.clearTextWarning(overTLS: connection.isTLS) { warnings.append(warning) }
+        if let credentials {
+            try server.checkPassword(overTLS: connection.isTLS)
+            try authenticate(credentials)
+        }
+    }
+
+    /// EHLO, or HELO for a server that knows no EHLO (and so offers no extension).
+    func hello() throws {
         let hello = try command("EHLO \(helloName)")
         if hello.code == 250 {
             capabilities = hello.lines.dropFirst().map { $0.uppercased() }
         } else {
             try expect(command("HELO \(helloName)"), 250, "HELO")
-        }
-        let loopback = ["127.0.0.1", "::1", "localhost"].contains(host.lowercased())
-        if capabilities.contains(where: { $0 == "STARTTLS" }) {
-            warnings.append(
-                "the SMTP server \(host):\(port) offers STARTTLS, but this build of Convene cannot use TLS yet: "
-                    + "the messages go in the clear")
-        }
-        if let credentials {
-            guard loopback else {
-                throw SMTPError.unusable(
-                    "refusing to send the SMTP password to \(host):\(port) in the clear: Convene cannot use "
-                        + "STARTTLS yet; use a relay on this machine (127.0.0.1), or --outbox")
-            }
-            try authenticate(credentials)
         }
     }
 

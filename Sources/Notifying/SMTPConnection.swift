@@ -1,98 +1,130 @@
 import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// One TCP connection to an SMTP server: connect with a timeout, send bytes, read CRLF lines.
-/// Blocking, since `convene notify` sends one message after another.
+/// One connection to an SMTP server over a SwiftNIO channel: connect with a timeout, send
+/// bytes, read CRLF lines, and upgrade to TLS (at once for SMTPS, or after STARTTLS). Blocking
+/// for its caller, since `convene notify` sends one message after another; every wait has the
+/// server's timeout.
 final class SMTPConnection {
-    private let fd: Int32
-    private var buffer: [UInt8] = []
-    let endpoint: String
+    let server: SMTPServer
+    private let channel: any Channel
+    private let inbox: SMTPInbox
+    private(set) var isTLS = false
 
-    /// Connects to `host:port`, trying each address the name resolves to.
+    var endpoint: String { server.endpoint }
+
+    /// Connects to the server, trying each address its name resolves to; with `implicitTLS`,
+    /// completes the TLS handshake too.
     ///
-    /// - Throws: `SMTPError.unreachable` with the system's reason.
-    init(host: String, port: Int, timeoutSeconds: Int) throws {
-        endpoint = "\(host):\(port)"
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if canImport(Glibc)
-            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-            hints.ai_socktype = SOCK_STREAM
-        #endif
-        var list: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &list)
-        guard status == 0, let first = list else {
-            throw SMTPError.unreachable(endpoint, String(cString: gai_strerror(status)))
-        }
-        defer { freeaddrinfo(list) }
-        var reason = "no address"
-        var address: UnsafeMutablePointer<addrinfo>? = first
-        var connected: Int32 = -1
-        while let a = address {
-            let s = socket(a.pointee.ai_family, a.pointee.ai_socktype, a.pointee.ai_protocol)
-            if s >= 0 {
-                var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-                setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                #if !canImport(Glibc)
-                    var one: Int32 = 1
-                    setsockopt(s, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-                #endif
-                if connect(s, a.pointee.ai_addr, a.pointee.ai_addrlen) == 0 {
-                    connected = s
-                    break
+    /// - Throws: `SMTPError.unreachable` with the system's reason, `SMTPError.tls` when the
+    ///   handshake fails.
+    init(server: SMTPServer) throws {
+        self.server = server
+        let inbox = SMTPInbox()
+        self.inbox = inbox
+        let tls = try server.implicitTLS ? SMTPTLS.context(for: server) : nil
+        let name = SMTPTLS.serverName(server.host)
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(Int64(server.timeoutSeconds)))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: tls, serverHostname: name))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(SMTPLineHandler(inbox: inbox))
                 }
-                reason = String(cString: strerror(errno))
-                close(s)
-            } else {
-                reason = String(cString: strerror(errno))
             }
-            address = a.pointee.ai_next
+        do {
+            channel = try bootstrap.connect(host: server.host, port: server.port).wait()
+        } catch {
+            throw SMTPError.unreachable(server.endpoint, Self.reason(error, server: server))
         }
-        guard connected >= 0 else { throw SMTPError.unreachable(endpoint, reason) }
-        fd = connected
+        if tls != nil { try finishHandshake() }
     }
 
-    deinit { close(fd) }
+    deinit { channel.close(promise: nil) }
+
+    /// After the server's 220 to STARTTLS: puts TLS under the session and waits for the handshake.
+    /// Whatever the server sent in the clear after that 220 is dropped unread.
+    func startTLS() throws {
+        let context = try SMTPTLS.context(for: server)
+        let (name, inbox, channel) = (SMTPTLS.serverName(server.host), inbox, channel)
+        do {
+            try channel.eventLoop.submit {
+                inbox.discardUnread()
+                let handler = try NIOSSLClientHandler(context: context, serverHostname: name)
+                try channel.pipeline.syncOperations.addHandler(
+                    handler, position: ChannelPipeline.SynchronousOperations.Position.first)
+            }.wait()
+        } catch {
+            throw SMTPError.tls(endpoint, SMTPTLS.reason(error, server: server))
+        }
+        try finishHandshake()
+    }
+
+    private func finishHandshake() throws {
+        switch inbox.handshake(within: server.timeoutSeconds) {
+        case nil: isTLS = true
+        case .timedOut?:
+            channel.close(promise: nil)
+            throw SMTPError.tls(endpoint, "no TLS handshake within \(server.timeoutSeconds) s")
+        case .closed?: throw SMTPError.tls(endpoint, "the server closed the connection during the TLS handshake")
+        case .failed(let error)?: throw SMTPError.tls(endpoint, SMTPTLS.reason(error, server: server))
+        }
+    }
 
     func send(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            #if canImport(Glibc)
-                let n = bytes[offset...].withUnsafeBytes {
-                    Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-                }
-            #else
-                let n = bytes[offset...].withUnsafeBytes { Darwin.send(fd, $0.baseAddress, $0.count, 0) }
-            #endif
-            guard n > 0 else { throw SMTPError.lost(endpoint, String(cString: strerror(errno))) }
-            offset += n
+        let (inbox, channel) = (inbox, channel)
+        let timeout = channel.eventLoop.scheduleTask(in: .seconds(Int64(server.timeoutSeconds))) {
+            inbox.end(.timedOut)
+            channel.close(promise: nil)
+        }
+        defer { timeout.cancel() }
+        do {
+            try channel.writeAndFlush(ByteBuffer(string: text)).wait()
+        } catch {
+            throw SMTPError.lost(endpoint, inbox.ended.map(describe) ?? Self.reason(error, server: server))
         }
     }
 
     /// One line without its CRLF.
     func readLine() throws -> String {
-        while true {
-            if let end = buffer.firstIndex(of: 10) {
-                var line = Array(buffer[..<end])
-                buffer.removeSubrange(...end)
-                if line.last == 13 { line.removeLast() }
-                return String(decoding: line, as: UTF8.self)
-            }
-            guard buffer.count < 65_536 else { throw SMTPError.lost(endpoint, "a reply line over 64 KB") }
-            var chunk = [UInt8](repeating: 0, count: 4096)
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n == 0 { throw SMTPError.lost(endpoint, "the server closed the connection") }
-            if n < 0 {
-                let timedOut = errno == EAGAIN || errno == EWOULDBLOCK
-                throw SMTPError.lost(endpoint, timedOut ? "no reply in time" : String(cString: strerror(errno)))
-            }
-            buffer += chunk[0..<n]
+        switch inbox.nextLine(within: server.timeoutSeconds) {
+        case .line(let line): return line
+        case .tooLong: throw SMTPError.lost(endpoint, "a reply line over 64 KB")
+        case .ended(let ending): throw SMTPError.lost(endpoint, describe(ending))
+        case .timedOut:
+            channel.close(promise: nil)
+            throw SMTPError.lost(endpoint, "no reply in time")
         }
+    }
+
+    private func describe(_ ending: SMTPInbox.Ending) -> String {
+        switch ending {
+        case .closed: return "the server closed the connection"
+        case .timedOut: return "no reply in time"
+        case .failed(let error): return Self.reason(error, server: server)
+        }
+    }
+
+    /// The system's words for a failed connection, without NIO's wrapping.
+    static func reason(_ error: any Error, server: SMTPServer) -> String {
+        if let failure = error as? NIOConnectionError {
+            if let dns = failure.dnsAError ?? failure.dnsAAAAError {
+                return "cannot resolve '\(server.host)' (\(dns))"
+            }
+            if let last = failure.connectionErrors.last { return reason(last.error, server: server) }
+        }
+        if case ChannelError.connectTimeout = error { return "no connection within \(server.timeoutSeconds) s" }
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+        if error is NIOSSLError || error is NIOSSLExtraError { return SMTPTLS.reason(error, server: server) }
+        return String(describing: error)
     }
 }

@@ -10,6 +10,26 @@ struct NotifyOptions: ParsableArguments {
             valueName: "host:port"))
     var smtp: String?
 
+    @Option(
+        name: .customLong("smtp-starttls"),
+        help: ArgumentHelp(
+            "When to upgrade to TLS with STARTTLS: required (the default, unless the server is on loopback), "
+                + "if-offered (the default on loopback) or never.",
+            valueName: "when"))
+    var smtpStartTLS: SMTPStartTLS?
+
+    @Flag(
+        name: .customLong("smtp-tls"),
+        help: "TLS from the first byte (SMTPS, usually port 465) instead of STARTTLS.")
+    var smtpTLS = false
+
+    @Option(
+        name: .customLong("smtp-ca"),
+        help: ArgumentHelp(
+            "A PEM file of CA certificates to trust beside the system's (a private CA, a test server).",
+            valueName: "file"))
+    var smtpCA: String?
+
     @Option(help: ArgumentHelp("Write each message as an .eml file into DIR instead of sending it.", valueName: "dir"))
     var outbox: String?
 
@@ -22,7 +42,9 @@ struct NotifyOptions: ParsableArguments {
     var sentLog: String?
 
     /// Whether any of them was given.
-    var isGiven: Bool { smtp != nil || outbox != nil || dryRun || sentLog != nil }
+    var isGiven: Bool {
+        smtp != nil || outbox != nil || dryRun || sentLog != nil || smtpStartTLS != nil || smtpTLS || smtpCA != nil
+    }
 
     /// Checked by the command that uses them (`notify`, or `publish --notify`), not by the
     /// parser, since `publish` without `--notify` takes none of them.
@@ -34,14 +56,27 @@ struct NotifyOptions: ParsableArguments {
         if let smtp, Self.endpoint(smtp) == nil {
             throw ValidationError("--smtp '\(smtp)' is not HOST:PORT, e.g. 127.0.0.1:25")
         }
+        if smtp == nil && (smtpStartTLS != nil || smtpTLS || smtpCA != nil) {
+            throw ValidationError("--smtp-starttls, --smtp-tls and --smtp-ca go with --smtp")
+        }
+        if smtpTLS && smtpStartTLS != nil {
+            throw ValidationError("--smtp-tls is TLS from the start: give it or --smtp-starttls, not both")
+        }
+        if smtpCA != nil && smtpStartTLS == .never && !smtpTLS {
+            throw ValidationError("--smtp-ca is for TLS, which --smtp-starttls never turns off")
+        }
+        if let smtpCA, !FileManager.default.isReadableFile(atPath: smtpCA) {
+            throw ValidationError("--smtp-ca '\(smtpCA)': no such readable file")
+        }
     }
 
     var delivery: Delivery {
         if dryRun { return .dryRun }
         if let outbox { return .outbox(outbox) }
         let (host, port) = smtp.flatMap(Self.endpoint) ?? ("127.0.0.1", 25)
-        return .smtp(
-            host: host, port: port, credentials: SMTPCredentials.fromEnvironment(ProcessInfo.processInfo.environment))
+        let server = SMTPServer(
+            host: host, port: port, implicitTLS: smtpTLS, startTLS: smtpStartTLS, certificateAuthorities: smtpCA)
+        return .smtp(server, credentials: SMTPCredentials.fromEnvironment(ProcessInfo.processInfo.environment))
     }
 
     /// `host:port` or `[v6]:port`.
@@ -103,6 +138,8 @@ struct NotifyOptions: ParsableArguments {
             + "\(invitation.notice.uid) sequence \(invitation.notice.sequence): \(invitation.subject)"
     }
 }
+
+extension SMTPStartTLS: ExpressibleByArgument {}
 
 extension Convene {
     /// `convene notify RELEASE_DIR`: calendar invitations by email for what a release changed.

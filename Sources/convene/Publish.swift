@@ -48,7 +48,8 @@ extension Convene {
             if notify {
                 try invitations.check()
             } else if invitations.isGiven {
-                throw ValidationError("--smtp, --outbox, --dry-run and --sent-log go with --notify")
+                throw ValidationError(
+                    "--smtp (and its --smtp-… options), --outbox, --dry-run and --sent-log go with --notify")
             }
         }
 

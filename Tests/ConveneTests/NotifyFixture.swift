@@ -81,18 +81,27 @@ struct NotifyWorkspace {
 
 /// Tests/interop/smtp_sink.py running on a free loopback port until `stop()`.
 final class SMTPSink {
+    /// How the sink speaks TLS, with a self-signed certificate it makes at start-up.
+    enum TLS: String {
+        case starttls, smtps
+    }
+
     let process = Process()
     let folder: URL
     private(set) var port = 0
 
-    init(folder: URL, options: [String] = []) throws {
+    /// `tls`: offer STARTTLS or speak SMTPS, with a certificate for `names` (a subjectAltName)
+    /// written to `certificate`.
+    init(folder: URL, options: [String] = [], tls: TLS? = nil, names: String? = nil) throws {
         self.folder = folder
         let portFile = folder.appendingPathExtension("port")
         try? FileManager.default.removeItem(at: portFile)
         process.executableURL = URL(fileURLWithPath: InteropTests.python)
+        var tlsOptions = tls.map { ["--tls", $0.rawValue, "--certificate", folder.appendingPathExtension("pem").path] }
+        if let names { tlsOptions?.append(contentsOf: ["--names", names]) }
         process.arguments =
             [ConveneBinary.root.appendingPathComponent("Tests/interop/smtp_sink.py").path, folder.path, portFile.path]
-            + options
+            + options + (tlsOptions ?? [])
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         for _ in 0..<200 {
@@ -107,6 +116,18 @@ final class SMTPSink {
     }
 
     var endpoint: String { "127.0.0.1:\(port)" }
+
+    /// The sink's self-signed certificate (PEM), when it speaks TLS: the CA to trust.
+    var certificate: URL { folder.appendingPathExtension("pem") }
+
+    /// The TLS version each message came over (nil: in the clear), in the order of `messages`.
+    var transports: [String?] {
+        messages.map { name in
+            let side = folder.appendingPathComponent(name).deletingPathExtension().appendingPathExtension("json")
+            let json = (try? Data(contentsOf: side)).flatMap { try? JSONSerialization.jsonObject(with: $0) }
+            return (json as? [String: Any])?["tls"] as? String
+        }
+    }
 
     /// The messages received so far, by file name.
     var messages: [String] {
