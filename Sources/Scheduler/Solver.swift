@@ -57,6 +57,8 @@ public final class Solver {
     /// work as nodes, so its nodes go four to ten times faster than a neighbourhood search's,
     /// and the phase should not wait for the helpers.
     static let helperShareOfProof = 16
+    /// Domains up to this size are ordered by their pair penalties too (`pairAwareOrder`).
+    static let pairAwareDomainLimit = 2_000
     /// Nodes the first, complete search may use before large-neighbourhood search takes over.
     static let completeSearchNodes = 20_000
     /// Subgradient steps that improve the decomposition bound before each proof phase.
@@ -390,7 +392,8 @@ public final class Solver {
             let other = pairs[p].a == a ? pairs[p].b : pairs[p].a
             return domains[other].count == 1
         }
-        guard !fixed.isEmpty else { return nil }
+        // Sorting a whole year of starts at every node would cost more than it saves.
+        guard !fixed.isEmpty, domain.count <= Self.pairAwareDomainLimit else { return nil }
         let cost = domain.map { v -> Int in
             let slot = slots[a][Int(v)]
             var total = costs[a][Int(v)]
