@@ -1,7 +1,6 @@
 import FeedServer
 import FeedTokens
 import Foundation
-import PostgresFixture
 
 /// The server `buildServer` builds, run as `convene serve` runs it (`runService()`), on a free
 /// loopback port, for tests that need real sockets: slow clients, kept-alive connections, the
@@ -19,7 +18,7 @@ struct LiveFeedServer {
         _ fixture: ReleaseFixture, configure: (inout ServeOptions) -> Void,
         _ body: (LiveFeedServer) async throws -> Void
     ) async throws {
-        let port = try TestPostgres.freePort()
+        let port = try freePort()
         var options = ServeOptions(releaseDir: fixture.release, port: port, logLevel: .warning)
         configure(&options)
         let built = try buildServer(options)
@@ -58,4 +57,21 @@ struct LiveFeedServer {
         throw Failure(what: "the server on port \(port) never answered /healthz")
     }
 
+    /// A port nothing listens on: bound to port 0, read back, released.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound else { throw Failure(what: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
 }
