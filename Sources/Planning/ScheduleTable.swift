@@ -57,12 +57,7 @@ public enum ScheduleTable {
                         "-\(amount(slack.earlier, allDay))/+\(amount(slack.later, allDay))",
                     ])
         }
-        let widths = rows[0].indices.map { c in rows.map { TerminalWidth.of($0[c]) }.max() ?? 0 }
-        for row in rows {
-            lines.append(
-                row.indices.map { $0 == row.count - 1 ? row[$0] : TerminalWidth.padded(row[$0], to: widths[$0]) }
-                    .joined(separator: "  ").trimmingTrailingSpaces())
-        }
+        lines += TerminalWidth.columns(rows)
         if !model.plan.fixedEvents.isEmpty {
             lines.append("Fixed: " + model.plan.fixedEvents.map(\.id.value).joined(separator: ", "))
         }

@@ -15,6 +15,17 @@ enum TerminalWidth {
         text + String(repeating: " ", count: max(0, width - of(text)))
     }
 
+    /// The rows as lines of columns two spaces apart, each column as wide as its widest cell
+    /// (the last one unpadded), without trailing spaces.
+    static func columns(_ rows: [[String]]) -> [String] {
+        let count = rows.map(\.count).max() ?? 0
+        let widths = (0..<count).map { c in rows.map { c < $0.count ? of($0[c]) : 0 }.max() ?? 0 }
+        return rows.map { row in
+            row.indices.map { $0 == row.count - 1 ? row[$0] : padded(row[$0], to: widths[$0]) }
+                .joined(separator: "  ").trimmingTrailingSpaces()
+        }
+    }
+
     private static func cells(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         if first.properties.isEmojiPresentation || character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {

@@ -59,11 +59,7 @@ public struct ZoneShares: Sendable {
         }
         let all = max(1, totals.reduce(0, +))
         table.append(["", "total"] + totals.map { "\($0) min (\(Int((Double($0) * 100 / Double(all)).rounded())) %)" })
-        let widths = header.indices.map { c in table.map { TerminalWidth.of($0[c]) }.max() ?? 0 }
-        let lines = table.map { row in
-            row.indices.map { $0 == row.count - 1 ? row[$0] : TerminalWidth.padded(row[$0], to: widths[$0]) }
-                .joined(separator: "  ").trimmingTrailingSpaces()
-        }
+        let lines = TerminalWidth.columns(table)
         return "Inconvenient hours of the series '\(series)' (minutes outside 08:00-20:00 local time):\n"
             + lines.joined(separator: "\n") + "\n"
     }

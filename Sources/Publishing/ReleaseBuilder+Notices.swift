@@ -12,18 +12,13 @@ extension ReleaseBuilder {
         var concerned = Set<String>()
         for change in changes {
             guard let entry = now[change.id], before[change.id]?.sequence != entry.sequence else { continue }
-            let event = try descriptions.icalEvent(for: entry)
             notices.append(
-                Notices.Notice(
-                    id: entry.id, uid: entry.uid, sequence: entry.sequence, change: change.change.rawValue,
-                    cancelled: entry.isCancelled, lastChanged: entry.lastChanged, title: entry.title,
-                    summary: event.summary, description: event.description ?? "", location: entry.location,
-                    categories: event.categories, allDay: entry.allDay, start: entry.start, end: entry.end,
-                    timezone: entry.timezone,
+                try notice(
+                    entry, change: change.change.rawValue, cancelled: entry.isCancelled,
                     before: change.before.map {
                         Notices.Placement(start: $0.start, end: $0.end, timezone: $0.timezone, location: $0.location)
                     },
-                    people: entry.people))
+                    people: entry.people, descriptions: descriptions))
             concerned.formUnion(entry.people)
         }
         // People taken off an event that goes ahead: a CANCEL of it for them alone (RFC 5546 §3.2.5).
@@ -31,16 +26,12 @@ extension ReleaseBuilder {
             guard let old = before[entry.id], !old.isCancelled else { continue }
             let removed = Set(old.people).subtracting(entry.people).sorted()
             guard !removed.isEmpty else { continue }
-            let event = try descriptions.icalEvent(for: entry)
             notices.append(
-                Notices.Notice(
-                    id: entry.id, uid: entry.uid, sequence: entry.sequence, change: "removed", cancelled: true,
-                    lastChanged: entry.lastChanged, title: entry.title, summary: event.summary,
-                    description: event.description ?? "", location: entry.location, categories: event.categories,
-                    allDay: entry.allDay, start: entry.start, end: entry.end, timezone: entry.timezone,
+                try notice(
+                    entry, change: "removed", cancelled: true,
                     before: Notices.Placement(
                         start: old.start, end: old.end, timezone: old.timezone, location: old.location),
-                    people: removed))
+                    people: removed, descriptions: descriptions))
             concerned.formUnion(removed)
         }
         let people = concerned.sorted().compactMap { id in
@@ -56,5 +47,19 @@ extension ReleaseBuilder {
                 name: plan.calendar.organiser?.name ?? plan.calendar.name,
                 email: plan.calendar.organiser?.email ?? "noreply@invalid"),
             changes: notices, people: people)
+    }
+
+    /// One change of `entry` as the feeds now show it, for `people`.
+    private func notice(
+        _ entry: Ledger.Entry, change: String, cancelled: Bool, before: Notices.Placement?, people: [String],
+        descriptions: FeedText
+    ) throws -> Notices.Notice {
+        let event = try descriptions.icalEvent(for: entry)
+        return Notices.Notice(
+            id: entry.id, uid: entry.uid, sequence: entry.sequence, change: change, cancelled: cancelled,
+            lastChanged: entry.lastChanged, title: entry.title, summary: event.summary,
+            description: event.description ?? "", location: entry.location, categories: event.categories,
+            allDay: entry.allDay, start: entry.start, end: entry.end, timezone: entry.timezone, before: before,
+            people: people)
     }
 }
