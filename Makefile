@@ -15,10 +15,11 @@ all: build
 
 ## Debian packages the build and the tests need: libical (the C library we link),
 ## the tz database (every zone rule), pkg-config (to find libical), xmllint (libxml2-utils:
-## the frab export's XML schema check).
+## the frab export's XML schema check), postgresql (the token store replicas share: the tests
+## start a throwaway server of their own with its initdb and pg_ctl).
 deps:
 	@missing=""; \
-	for pkg in libical-dev tzdata pkg-config python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev chromium libxml2-utils; do \
+	for pkg in libical-dev tzdata pkg-config python3-venv khal vdirsyncer valgrind binutils libsqlite3-dev zlib1g-dev chromium libxml2-utils postgresql; do \
 		dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -81,8 +82,8 @@ bench: deps
 		echo "Creating benchmarks/.venv with ortools"; \
 		python3 -m venv benchmarks/.venv && $(BENCH_PYTHON) -m pip install -q ortools; \
 	}
-	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v bc >/dev/null || \
-		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light bc; }
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v bc >/dev/null && command -v curl >/dev/null || \
+		{ $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk nginx-light bc curl; }
 	@$(BENCH_PYTHON) -c 'import icalendar' 2>/dev/null || $(BENCH_PYTHON) -m pip install -q icalendar
 	@echo "== feeds: a 10,000-event feed, written and parsed with libical, against Python icalendar"
 	.build/release/ConveneBench feeds /tmp/convene-bench-feed.ics | tee /tmp/convene-bench-feed.txt
@@ -107,6 +108,8 @@ bench: deps
 	CONVENE=.build/release/convene benchmarks/frab.sh 400
 	@echo "== the feed server against nginx"
 	CONVENE=.build/release/convene benchmarks/serve.sh 30
+	@echo "== personal feeds on replicas: SQLite on one, PostgreSQL on two, and how soon a revoke holds"
+	CONVENE=.build/release/convene benchmarks/tokens.sh 10
 
 ## The project's formatting (.swift-format, swift-format from the toolchain): `make format`
 ## rewrites the sources, `make check-format` fails when a file is not formatted (CI runs it).

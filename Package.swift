@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libical, the C library; imported by the ICal module only.
@@ -84,22 +85,32 @@ let package = Package(
             dependencies: [
                 "PlanFile", "Planning", "Publishing", "Scheduler", "Chronology", "Diagnostics", "ICal", "FeedServer",
                 "Agenda", "Pictures", "Importing",
-                "ReleaseFormat", "Notifying",
+                "ReleaseFormat", "Notifying", "FeedTokens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "FeedServer",
             dependencies: [
-                "ReleaseFormat",
+                "ReleaseFormat", "FeedTokens",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        // The secret links of personal feeds: SQLite on one machine, PostgreSQL shared by replicas.
+        .target(
+            name: "FeedTokens",
+            dependencies: [
+                "ReleaseFormat",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Runs every path of the libical wrapper under valgrind (MemoryTests); not part of the tool.
@@ -126,8 +137,14 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedServerTests",
-            dependencies: ["FeedServer", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "FeedServer", "FeedTokens", "ReleaseFormat", "PostgresFixture",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
+        // A throwaway PostgreSQL server (Debian's initdb and pg_ctl) for the tests; not part of the tool.
+        .target(name: "PostgresFixture", path: "Tests/PostgresFixture"),
+        .testTarget(name: "FeedTokensTests", dependencies: ["FeedTokens", "ReleaseFormat", "PostgresFixture"]),
         .testTarget(
             name: "AgendaTests",
             dependencies: ["Agenda", "Planning", "PlanFile", "Scheduler", "Chronology", "Publishing", "ICal"],
@@ -142,6 +159,6 @@ let package = Package(
             name: "ImportingTests",
             dependencies: ["Importing", "PlanFile", "Planning", "Chronology", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]),
-        .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal"]),
+        .testTarget(name: "ConveneTests", dependencies: ["PlanFile", "ICal", "PostgresFixture"]),
     ]
 )

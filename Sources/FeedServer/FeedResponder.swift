@@ -11,7 +11,9 @@ import ReleaseFormat
 /// every refusal is a plain 404 that says nothing about the file system or about who exists.
 struct FeedResponder: Sendable {
     let files: ReleaseFiles
-    let tokens: TokenStore
+    let tokens: TokenLookup
+    /// Seconds a 503 asks clients to wait (`Retry-After`) when the token store cannot answer.
+    let retryAfter: Int
 
     /// Top-level files of a release.
     static let topLevel = ReleaseLayout.topLevelFiles
@@ -20,9 +22,27 @@ struct FeedResponder: Sendable {
     /// The index page's own URL path, built once rather than on every request.
     static let indexPath = "/" + ReleaseLayout.index
 
-    func respond(to request: Request) -> Response {
-        let path = request.uri.path
-        guard let relative = Self.releasePath(for: path, tokens: tokens) else { return Self.notFound() }
+    /// What a URL path names: a file of the release, a personal feed's token, or nothing.
+    enum Target: Equatable {
+        case file(String)
+        case personal(token: String)
+        case none
+    }
+
+    func respond(to request: Request) async -> Response {
+        let relative: String
+        switch Self.target(for: request.uri.path) {
+        case .file(let path):
+            relative = path
+        case .personal(let token):
+            switch await tokens.person(for: token) {
+            case .person(let person): relative = ReleaseLayout.personalFeed(person: person)
+            case .unknown: return Self.notFound()
+            case .unavailable: return Self.unavailable(retryAfter: retryAfter)
+            }
+        case .none:
+            return Self.notFound()
+        }
         guard let file = files.file(relative) else { return Self.notFound() }
         if ConditionalRequest.notModified(request.headers, etag: file.etag, lastModified: file.lastModified) {
             return Response(status: .notModified, headers: file.notModifiedHeaders)
@@ -37,24 +57,25 @@ struct FeedResponder: Sendable {
             body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
     }
 
-    /// The file inside the release a URL path names, or nil.
-    static func releasePath(for path: String, tokens: TokenStore) -> String? {
-        if path == "/" || path == indexPath { return ReleaseLayout.index }
+    /// What a URL path names. Public files are named without asking the token store, so they
+    /// are served while it is down.
+    static func target(for path: String) -> Target {
+        if path == "/" || path == indexPath { return .file(ReleaseLayout.index) }
         // Split as bytes: String's Character-wise split showed in profiles of the hot path.
         let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-        guard parts.allSatisfy(isSafeName) else { return nil }
+        guard parts.allSatisfy(isSafeName) else { return .none }
         let first = parts.first.map { String(Substring($0)) } ?? ""
         switch parts.count {
         case 1 where topLevel.contains(first):
-            return first
+            return .file(first)
         case 2 where publicFolders.contains(first):
-            return String(path.utf8.dropFirst())
+            return .file(String(path.dropFirst()))
         case 3 where first == ReleaseLayout.feedsFolder && parts[parts.startIndex + 1].elementsEqual("p".utf8):
             let name = Substring(parts[parts.startIndex + 2])
-            guard name.hasSuffix(".ics"), let person = tokens.person(for: String(name.dropLast(4))) else { return nil }
-            return ReleaseLayout.personalFeed(person: person)
+            guard name.hasSuffix(".ics") else { return .none }
+            return .personal(token: String(name.dropLast(4)))
         default:
-            return nil
+            return .none
         }
     }
 
@@ -75,6 +96,17 @@ struct FeedResponder: Sendable {
             let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             return fields.first == "gzip" && !fields.dropFirst().contains("q=0")
         }
+    }
+
+    /// 503 with `Retry-After`: the token store cannot say whose feed a token opens just now.
+    static func unavailable(retryAfter: Int) -> Response {
+        Response(
+            status: .serviceUnavailable,
+            headers: [
+                .contentType: "text/plain; charset=utf-8", .retryAfter: String(retryAfter), .cacheControl: "no-store",
+            ],
+            body: ResponseBody(
+                byteBuffer: ByteBuffer(string: "Personal feeds are unavailable for a moment; try again later\n")))
     }
 
     static func notFound() -> Response {

@@ -1,3 +1,4 @@
+import FeedTokens
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -21,14 +22,22 @@ import ServiceLifecycle
 /// - Parameters:
 ///   - options: the release, the address and the connection bounds.
 ///   - logger: where request lines and server errors go; its level becomes `options.logLevel`.
-/// - Throws: when the token store beside the release cannot be opened or created.
+/// The token store is opened here (a SQLite file is created when missing) but PostgreSQL is first
+/// reached when the server runs, which prepares the schema before it listens.
+///
+/// - Throws: `TokenStoreError` when the SQLite token store cannot be opened or created.
 public func buildServer(
     _ options: ServeOptions,
     logger: Logger = Logger(label: "convene.http")
 ) throws -> ReleaseServer {
     var logger = logger
     logger.logLevel = options.logLevel
-    let responder = try ServerResponder(releaseDir: options.releaseDir, logger: logger)
+    var storeLogger = logger
+    storeLogger.logLevel = max(options.logLevel, .warning)  // the pool's retries, not each query
+    let store = try openTokenStore(options.tokens, password: options.tokensPassword, logger: storeLogger)
+    let lookup = TokenLookup(store: store, timeLimit: options.tokenTimeLimit, logger: logger)
+    let responder = ServerResponder(
+        releaseDir: options.releaseDir, tokens: lookup, retryAfter: options.retryAfter, logger: logger)
     // The autoclosure runs once a connection: each gets its own head timer.
     let channel = HTTP1Channel.Configuration(
         additionalChannelHandlers: [RequestHeadTimeout(timeout: TimeAmount(options.headerTimeout))],
@@ -41,21 +50,24 @@ public func buildServer(
         eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
         logger: logger
     ) { request, writer, _ in
-        let response = responder.handle(request)
+        let response = await responder.handle(request)
         try await writer.write(response: response.head, body: response.body)
     }
-    return ReleaseServer(server: server, responder: responder, logger: logger)
+    return ReleaseServer(server: server, store: store, responder: responder, logger: logger)
 }
 
 /// The feed server `buildServer` puts together: a `Service` that listens until it is shut
-/// down, and the responder that answers each of its requests.
+/// down, the token store it reads, and the responder that answers each of its requests.
 public struct ReleaseServer: Service {
     let server: any Service
     let handler: ServerResponder
     let logger: Logger
+    /// Where the tokens are; its background work (PostgreSQL's pool) runs as long as the server.
+    public let store: any TokenStore
 
-    init(server: any Service, responder: ServerResponder, logger: Logger) {
+    init(server: any Service, store: any TokenStore, responder: ServerResponder, logger: Logger) {
         self.server = server
+        self.store = store
         self.handler = responder
         self.logger = logger
     }
@@ -65,10 +77,28 @@ public struct ReleaseServer: Service {
     /// HummingbirdTesting), skipping only the sockets.
     public var responder: some HTTPResponder<BasicRequestContext> { handler }
 
-    /// Listens and answers until the surrounding `ServiceGroup` shuts down gracefully, letting
-    /// the requests in flight finish, or until the task is cancelled. Runs once.
+    /// Prepares the token store's schema, then listens and answers until the surrounding
+    /// `ServiceGroup` shuts down gracefully, letting the requests in flight finish, or until the
+    /// task is cancelled. Runs once.
+    ///
+    /// The store's background work runs beside the listener in a group of their own, listed
+    /// first so that a graceful shutdown stops it last, after the requests in flight have had
+    /// their answers.
+    ///
+    /// - Throws: `TokenStoreError` when the token store cannot be reached or prepared at the start.
     public func run() async throws {
-        try await server.run()
+        try await store.prepare()
+        guard let background = store.background else {
+            try await server.run()
+            return
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: background), .init(service: server)], logger: logger))
+        try await withGracefulShutdownHandler {
+            try await group.run()
+        } onGracefulShutdown: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     /// Runs the server in a `ServiceGroup` until SIGTERM or SIGINT, then lets the requests in

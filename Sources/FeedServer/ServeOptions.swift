@@ -1,3 +1,4 @@
+import FeedTokens
 import Foundation
 import Logging
 
@@ -21,11 +22,21 @@ public struct ServeOptions: Sendable {
     /// connections wait in the kernel's listen queue (which holds no descriptor of ours) until
     /// one closes; when that queue is full the kernel turns further attempts away.
     public var maxConnections: Int
+    /// Where the tokens of personal feeds are kept (`--tokens`): by default
+    /// `RELEASE.tokens.sqlite` beside the release; replicas share one PostgreSQL database.
+    public var tokens: TokenStoreLocation
+    /// PostgreSQL's password, from `PGPASSWORD` or `--tokens-password-file`.
+    public var tokensPassword: DatabasePassword?
+    /// How long a personal-feed request waits for PostgreSQL before it is answered 503.
+    public var tokenTimeLimit: Duration = .seconds(2)
+    /// The `Retry-After` of those 503s, in seconds.
+    public var retryAfter = 5
 
     public init(
         releaseDir: String, host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info,
         headerTimeout: Duration = .seconds(60), idleTimeout: Duration = .seconds(75),
-        maxConnections: Int = ServeOptions.defaultMaxConnections
+        maxConnections: Int = ServeOptions.defaultMaxConnections, tokens: TokenStoreLocation? = nil,
+        tokensPassword: DatabasePassword? = nil
     ) {
         self.releaseDir = releaseDir
         self.host = host
@@ -34,6 +45,8 @@ public struct ServeOptions: Sendable {
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
+        self.tokens = tokens ?? .beside(release: releaseDir)
+        self.tokensPassword = tokensPassword
     }
 
     /// The cap under the process's descriptor limit (`ulimit -n`).

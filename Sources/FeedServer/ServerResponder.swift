@@ -11,20 +11,23 @@ struct ServerResponder: HTTPResponder {
     let log: RequestLog
     let date = ResponseDate()
 
-    init(releaseDir: String, logger: Logger) throws {
-        feeds = FeedResponder(
-            files: ReleaseFiles(root: releaseDir),
-            tokens: try TokenStore(path: TokenStore.path(forRelease: releaseDir)))
+    init(releaseDir: String, tokens: TokenLookup, retryAfter: Int, logger: Logger) {
+        feeds = FeedResponder(files: ReleaseFiles(root: releaseDir), tokens: tokens, retryAfter: retryAfter)
         log = RequestLog(logger: logger)
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        handle(request)
+        await handle(request)
     }
 
-    func handle(_ request: Request) -> Response {
+    func handle(_ request: Request) async -> Response {
         let start = log.isRecording ? DispatchTime.now().uptimeNanoseconds : 0
-        var response = RequestGuard.refusal(for: request) ?? answer(request)
+        var response: Response
+        if let refusal = RequestGuard.refusal(for: request) {
+            response = refusal
+        } else {
+            response = await answer(request)
+        }
         if request.method == .head && response.body.contentLength != 0 {
             response = response.createHeadResponse()  // the headers a GET gets, and no body
         }
@@ -34,14 +37,23 @@ struct ServerResponder: HTTPResponder {
         return response
     }
 
-    private func answer(_ request: Request) -> Response {
-        if request.uri.path == "/healthz" {
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
-        }
-        return feeds.respond(to: request)
+    private func answer(_ request: Request) async -> Response {
+        if request.uri.path == "/healthz" { return await health() }
+        return await feeds.respond(to: request)
+    }
+
+    /// `/healthz`: 200 when the token store answers, else 503, with a line of JSON saying which;
+    /// public feeds are served either way.
+    private func health() async -> Response {
+        let reachable = await feeds.tokens.reachable()
+        var headers: HTTPFields = [.contentType: "application/json", .cacheControl: "no-store"]
+        if !reachable { headers[.retryAfter] = String(feeds.retryAfter) }
+        let body =
+            reachable
+            ? #"{"status":"ok","tokens":"reachable"}"# : #"{"status":"degraded","tokens":"unreachable"}"#
+        return Response(
+            status: reachable ? .ok : .serviceUnavailable, headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body + "\n")))
     }
 }
 

@@ -21,4 +21,6 @@ enum ExitStatus {
     static let noSolution: Int32 = 4
     /// `notify`: the SMTP server could not be reached or refused a message; the rest is logged.
     static let undelivered: Int32 = 5
+    /// `serve`, `tokens`: the token store could not be reached, or refused the connection.
+    static let storeUnreachable: Int32 = 6
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedServer
+import FeedTokens
 import Foundation
 import ReleaseFormat
 
@@ -8,7 +9,11 @@ extension Convene {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve a published release: feeds, pages, and personal feeds behind their tokens.",
-            discussion: "A new release published into DIR is served at once, without a restart."
+            discussion: """
+                A new release published into DIR is served at once, without a restart. Several servers over \
+                the same DIR and the same --tokens postgres:// database answer alike: put them behind one \
+                address. /healthz answers 503 while the token store cannot be reached.
+                """
         )
 
         @Option(help: "The release directory written by convene publish.")
@@ -35,6 +40,8 @@ extension Convene {
                 valueName: "n"))
         var maxConnections: Int?
 
+        @OptionGroup var tokens: TokenStoreOptions
+
         func run() async throws {
             let options = try serveOptions()
             guard FileManager.default.fileExists(atPath: dir + "/" + ReleaseLayout.manifest) else {
@@ -44,12 +51,19 @@ extension Convene {
                 )
                 throw ExitCode(ExitStatus.invalidInput)
             }
-            try await buildServer(options).runService()
+            do {
+                try await buildServer(options).runService()
+            } catch let error as TokenStoreError {
+                Terminal.printError("error: \(error)")
+                throw ExitCode(ExitStatus.storeUnreachable)
+            }
         }
 
         /// The options as the server takes them; on a timeout or cap out of range prints why and exits 1.
         func serveOptions() throws -> ServeOptions {
-            var options = ServeOptions(releaseDir: dir, host: host, port: port, logLevel: quiet ? .warning : .info)
+            var options = ServeOptions(
+                releaseDir: dir, host: host, port: port, logLevel: quiet ? .warning : .info,
+                tokens: try tokens.location(release: dir), tokensPassword: try tokens.password())
             options.headerTimeout = try Self.duration(headerTimeout, option: "--header-timeout")
             options.idleTimeout = try Self.duration(idleTimeout, option: "--idle-timeout")
             if let maxConnections {

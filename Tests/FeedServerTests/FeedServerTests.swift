@@ -1,10 +1,12 @@
 import CompressNIO
 import FeedServer
+import FeedTokens
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import ReleaseFormat
 import Testing
 
 /// The server `buildServer` puts together, as `convene serve` runs it, with requests sent
@@ -130,8 +132,8 @@ import Testing
 
     @Test func personalFeedsNeedALiveToken() async throws {
         let fixture = try ReleaseFixture()
-        let store = try TokenStore(path: TokenStore.path(forRelease: fixture.release))
-        let token = try store.issue(person: "ana")
+        let store = try SQLiteTokenStore(path: ReleaseLayout.tokenStore(forRelease: fixture.release))
+        let token = try await store.issue(person: "ana")
         #expect(token.count == 64)
         try await withServer(fixture) { client in
             let ok = try await client.execute(uri: "/feeds/p/\(token).ics", method: .get)
@@ -142,13 +144,13 @@ import Testing
             #expect(try await client.execute(uri: "/feeds/p/\(wrong).ics", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/feeds/p/\(token)", method: .get).status == .notFound)
             // Revoked while the server runs: gone at once.
-            #expect(try store.revoke(personOrId: "ana") == 1)
+            #expect(try await store.revoke(personOrId: "ana") == 1)
             #expect(try await client.execute(uri: "/feeds/p/\(token).ics", method: .get).status == .notFound)
         }
         // Only hashes are stored.
-        let database = try Data(contentsOf: URL(fileURLWithPath: TokenStore.path(forRelease: fixture.release)))
+        let database = try Data(contentsOf: URL(fileURLWithPath: ReleaseLayout.tokenStore(forRelease: fixture.release)))
         #expect(database.range(of: Data(token.utf8)) == nil)
-        #expect(try store.list().map(\.person) == ["ana"])
+        #expect(try await store.records().map(\.person) == ["ana"])
     }
 
     @Test func aNewReleaseIsServedAtOnce() async throws {
@@ -170,7 +172,8 @@ import Testing
 
     @Test func logsHaveOneLinePerRequestAndNoTokens() async throws {
         let fixture = try ReleaseFixture()
-        let token = try TokenStore(path: TokenStore.path(forRelease: fixture.release)).issue(person: "ana")
+        let token = try await SQLiteTokenStore(path: ReleaseLayout.tokenStore(forRelease: fixture.release))
+            .issue(person: "ana")
         let lines = LogCapture()
         let logger = Logger(label: "convene.http") { _ in CapturingHandler(capture: lines) }
         try await withServer(fixture, logger: logger) { client in

@@ -1,4 +1,5 @@
 import FeedServer
+import FeedTokens
 import Foundation
 
 /// The server `buildServer` builds, run as `convene serve` runs it (`runService()`), on a free
@@ -8,6 +9,8 @@ struct LiveFeedServer {
     struct Failure: Error { let what: String }
 
     let port: Int
+    /// The token store the server reads, as `buildServer` opened it.
+    let store: any TokenStore
 
     /// Starts the server on the fixture's release with options `configure` sets, runs `body`
     /// once the server answers, then stops it.
@@ -15,10 +18,12 @@ struct LiveFeedServer {
         _ fixture: ReleaseFixture, configure: (inout ServeOptions) -> Void,
         _ body: (LiveFeedServer) async throws -> Void
     ) async throws {
-        let server = LiveFeedServer(port: try freePort())
-        var options = ServeOptions(releaseDir: fixture.release, port: server.port, logLevel: .warning)
+        let port = try freePort()
+        var options = ServeOptions(releaseDir: fixture.release, port: port, logLevel: .warning)
         configure(&options)
-        let running = Task { [options] in try await buildServer(options).runService() }
+        let built = try buildServer(options)
+        let server = LiveFeedServer(port: port, store: built.store)
+        let running = Task { try await built.runService() }
         defer { running.cancel() }
         try await server.waitUntilAnswering()
         try await body(server)
@@ -33,9 +38,15 @@ struct LiveFeedServer {
 
     /// The status of a GET on a connection of its own (0 when no answer came).
     func status(of path: String) async throws -> Int {
+        try await get(path)?.status ?? 0
+    }
+
+    /// A GET on a connection of its own, or nil when no answer came within 20 s.
+    func get(_ path: String, headers: String = "") async throws -> RawConnection.Answer? {
         let connection = try connect()
-        guard connection.write("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") else { return 0 }
-        return await connection.readResponse(within: 20)?.status ?? 0
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)Connection: close\r\n\r\n"
+        guard connection.write(request) else { return nil }
+        return await connection.readResponse(within: 20)
     }
 
     private func waitUntilAnswering() async throws {
@@ -47,7 +58,7 @@ struct LiveFeedServer {
     }
 
     /// A port nothing listens on: bound to port 0, read back, released.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()

@@ -11,10 +11,18 @@ import Foundation
 final class RawConnection {
     struct Failure: Error { let what: String }
 
-    /// A response as it came off the wire: the status and the body.
+    /// A response as it came off the wire: the status, the body and the header lines.
     struct Answer: Equatable {
         var status: Int
         var body: String
+        var headers: [String] = []
+
+        /// A header's value by its name, in any case.
+        func header(_ name: String) -> String? {
+            let prefix = name.lowercased() + ":"
+            return headers.first { $0.lowercased().hasPrefix(prefix) }?.dropFirst(prefix.count)
+                .trimmingCharacters(in: .whitespaces)
+        }
     }
 
     private var fd: Int32
@@ -109,6 +117,6 @@ final class RawConnection {
         else { return nil }
         let body = String(decoding: pending[bodyStart..<(bodyStart + length)], as: UTF8.self)
         pending.removeFirst(bodyStart + length)
-        return Answer(status: status, body: body)
+        return Answer(status: status, body: body, headers: Array(lines.dropFirst()))
     }
 }
