@@ -22,13 +22,17 @@ import ServiceLifecycle
 /// - Parameters:
 ///   - options: the release, the address and the connection bounds.
 ///   - logger: where request lines and server errors go; its level becomes `options.logLevel`.
+///   - onListening: called once the server listens, with its port (the one the system chose
+///     when `options.port` is 0).
+///
 /// The token store is opened here (a SQLite file is created when missing) but PostgreSQL is first
 /// reached when the server runs, which prepares the schema before it listens.
 ///
 /// - Throws: `TokenStoreError` when the SQLite token store cannot be opened or created.
 public func buildServer(
     _ options: ServeOptions,
-    logger: Logger = Logger(label: "convene.http")
+    logger: Logger = Logger(label: "convene.http"),
+    onListening: (@Sendable (Int) async -> Void)? = nil
 ) throws -> ReleaseServer {
     var logger = logger
     logger.logLevel = options.logLevel
@@ -52,6 +56,8 @@ public func buildServer(
     ) { request, writer, _ in
         let response = await responder.handle(request)
         try await writer.write(response: response.head, body: response.body)
+    } onServerRunning: { [port = options.port] channel in
+        await onListening?(channel.localAddress?.port ?? port)
     }
     return ReleaseServer(server: server, store: store, responder: responder, logger: logger)
 }

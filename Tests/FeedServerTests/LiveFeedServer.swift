@@ -12,22 +12,33 @@ struct LiveFeedServer {
     /// The token store the server reads, as `buildServer` opened it.
     let store: any TokenStore
 
-    /// Starts the server on the fixture's release with options `configure` sets, runs `body`
-    /// once the server answers, then stops it.
+    /// Starts the server on the fixture's release with options `configure` sets, on a port the
+    /// system chooses, runs `body` once the server listens, then stops it.
+    ///
+    /// The port comes from the listening socket itself (`buildServer`'s `onListening`), not
+    /// from a port found free beforehand: another test's server or outgoing connection could
+    /// take such a port in between, and this test would talk to the wrong server.
+    /// - Throws: `Failure` when the server does not start or does not stop within 30 s, and
+    ///   what `body` throws.
     static func run(
         _ fixture: ReleaseFixture, configure: (inout ServeOptions) -> Void,
         _ body: (LiveFeedServer) async throws -> Void
     ) async throws {
-        let port = try freePort()
-        var options = ServeOptions(releaseDir: fixture.release, port: port, logLevel: .warning)
+        var options = ServeOptions(releaseDir: fixture.release, port: 0, logLevel: .warning)
         configure(&options)
-        let built = try buildServer(options)
-        let server = LiveFeedServer(port: port, store: built.store)
-        let running = Task { try await built.runService() }
+        let state = ServerState()
+        let built = try buildServer(options) { port in state.listening(on: port) }
+        let running = Task {
+            defer { state.stopped() }
+            try await built.runService()
+        }
         defer { running.cancel() }
-        try await server.waitUntilAnswering()
+        let server = LiveFeedServer(port: try await state.port(within: 30, or: running), store: built.store)
         try await body(server)
         running.cancel()
+        guard await state.stop(within: 30) else {
+            throw Failure(what: "the server on port \(server.port) did not stop within 30 s of being cancelled")
+        }
         _ = await running.result
     }
 
@@ -48,30 +59,41 @@ struct LiveFeedServer {
         guard connection.write(request) else { return nil }
         return await connection.readResponse(within: 20)
     }
+}
 
-    private func waitUntilAnswering() async throws {
-        for _ in 0..<200 {
-            if (try? await status(of: "/healthz")) == 200 { return }
-            try await Task.sleep(for: .milliseconds(50))
+/// What the server task of `LiveFeedServer.run` has come to: listening on a port, stopped.
+private final class ServerState: @unchecked Sendable {
+    // @unchecked: both fields change only under `lock`.
+    private let lock = NSLock()
+    private var boundPort: Int?
+    private var hasStopped = false
+
+    func listening(on port: Int) { lock.withLock { boundPort = port } }
+    func stopped() { lock.withLock { hasStopped = true } }
+
+    /// The port once the server listens; throws when the server stops first (its error) or
+    /// does not listen within `seconds`.
+    func port(within seconds: Double, or running: Task<Void, any Error>) async throws -> Int {
+        let end = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < end {
+            let (port, stopped) = lock.withLock { (boundPort, hasStopped) }
+            if let port { return port }
+            if stopped {
+                try await running.value
+                throw LiveFeedServer.Failure(what: "the server stopped before it listened")
+            }
+            try await Task.sleep(for: .milliseconds(20))
         }
-        throw Failure(what: "the server on port \(port) never answered /healthz")
+        throw LiveFeedServer.Failure(what: "the server did not listen within \(Int(seconds)) s")
     }
 
-    /// A port nothing listens on: bound to port 0, read back, released.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
+    /// Whether the server task ended within `seconds`.
+    func stop(within seconds: Double) async -> Bool {
+        let end = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < end {
+            if lock.withLock({ hasStopped }) { return true }
+            try? await Task.sleep(for: .milliseconds(20))
         }
-        guard bound else { throw Failure(what: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        return false
     }
 }

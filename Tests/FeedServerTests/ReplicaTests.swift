@@ -9,18 +9,21 @@ import Testing
 /// request, they serve the same bytes, and losing PostgreSQL costs personal feeds only, for as
 /// long as it is gone.
 @Suite(.serialized) struct ReplicaTests {
-    /// Runs `body` with two replicas of the fixture's release over `postgres`.
+    /// Runs `body` with two replicas of the fixture's release over `postgres`, within two
+    /// minutes: a wait that never ends fails this test by name, not the whole run.
     func withReplicas(
         _ fixture: ReleaseFixture, _ postgres: TestPostgres,
-        _ body: (LiveFeedServer, LiveFeedServer) async throws -> Void
+        _ body: @escaping @Sendable (LiveFeedServer, LiveFeedServer) async throws -> Void
     ) async throws {
         let location = try TokenStoreLocation(parsing: postgres.url)
-        let configure: (inout ServeOptions) -> Void = { options in
+        let configure: @Sendable (inout ServeOptions) -> Void = { options in
             options.tokens = location
             options.tokensPassword = DatabasePassword(postgres.password)
         }
-        try await LiveFeedServer.run(fixture, configure: configure) { one in
-            try await LiveFeedServer.run(fixture, configure: configure) { other in try await body(one, other) }
+        try await withinTimeLimit(120, "two replicas over PostgreSQL") {
+            try await LiveFeedServer.run(fixture, configure: configure) { one in
+                try await LiveFeedServer.run(fixture, configure: configure) { other in try await body(one, other) }
+            }
         }
     }
 

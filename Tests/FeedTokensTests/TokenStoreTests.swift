@@ -12,18 +12,21 @@ import Testing
         var testDescription: String { rawValue }
     }
 
-    /// Runs `body` on a new, prepared store of `kind`, with its background work running.
-    func withStore(_ kind: Kind, _ body: (any TokenStore) async throws -> Void) async throws {
+    /// Runs `body` on a new, prepared store of `kind`, with its background work running, within
+    /// a minute (a wait that never ends fails this test by name, not the whole run).
+    func withStore(_ kind: Kind, _ body: @escaping @Sendable (any TokenStore) async throws -> Void) async throws {
         switch kind {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("tokens-\(UUID()).sqlite").path
             defer { try? FileManager.default.removeItem(atPath: path) }
             try await withTokenStore(.sqlite(path: path), password: nil, body)
         case .postgres:
-            let postgres = try await TestPostgres.start()
-            defer { postgres.stop() }
-            try await withTokenStore(
-                try TokenStoreLocation(parsing: postgres.url), password: DatabasePassword(postgres.password), body)
+            try await withinTimeLimit(60, "a token store in PostgreSQL") {
+                let postgres = try await TestPostgres.start()
+                defer { postgres.stop() }
+                try await withTokenStore(
+                    try TokenStoreLocation(parsing: postgres.url), password: DatabasePassword(postgres.password), body)
+            }
         }
     }
 

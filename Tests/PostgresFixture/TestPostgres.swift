@@ -14,7 +14,9 @@ public final class TestPostgres: @unchecked Sendable {
     }
 
     public let folder: URL
-    public let port: Int
+    /// Chosen free just before the server starts, and chosen again when another program
+    /// took it in between (PostgreSQL then cannot bind it).
+    public private(set) var port: Int
     public let password = "pw-\(UUID().uuidString.prefix(8))"
     private var running = false
 
@@ -39,7 +41,14 @@ public final class TestPostgres: @unchecked Sendable {
         try run(
             "initdb", "-D", data, "-U", "convene", "--pwfile=\(passwordFile)", "--auth-host=scram-sha-256",
             "--auth-local=trust", "-E", "UTF8", "--no-sync")
-        try start()
+        for attempt in 1...3 {
+            do {
+                try start()
+                break
+            } catch let failure as Failure where attempt < 3 && failure.description.contains("could not bind") {
+                port = try Self.freePort()
+            }
+        }
         try run("createdb", "-h", folder.path, "-p", String(port), "-U", "convene", "convene")
     }
 
