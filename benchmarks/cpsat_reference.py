@@ -142,6 +142,13 @@ class Formulation:
     def objective(self):
         terms = [(b, s[COST]) for a, bools in zip(self.activities, self.chosen) for b, s in zip(bools, a["slots"]) if s[COST]]
         terms += self.pair_terms()
+        for g, share in enumerate(self.data.get("sharePenalties", [])):
+            # Wishes about groups: weight x the worst-off party's total.
+            worst = self.model.NewIntVar(0, 10**9, f"worst{g}")
+            for values in share["values"]:
+                self.model.Add(worst >= sum(b * v for m, a in enumerate(share["activities"])
+                                            for b, v in zip(self.chosen[a], values[m]) if v))
+            terms.append((worst, share["weight"]))
         self.model.Minimize(cp_model.LinearExpr.WeightedSum([b for b, _ in terms], [c for _, c in terms]))
 
     def choice(self, solver):

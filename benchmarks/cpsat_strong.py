@@ -213,6 +213,21 @@ class Activity:
         m.AddExactlyOne(pieces)
         return c
 
+    def slot_value(self, values):
+        """The chosen slot's value in `values` (one per slot), as a variable."""
+        m = self.form.model
+        if self.functional:
+            # The key is the start: one value per start (a share's values depend on the time only).
+            by_key = {}
+            for k, s in enumerate(self.slots):
+                by_key.setdefault(self.key_value[s[START]], values[k])
+            pairs = sorted(by_key.items())
+        else:
+            pairs = list(enumerate(values))
+        v = m.NewIntVarFromDomain(cp_model.Domain.FromValues(sorted({y for _, y in pairs}) or [0]), f"{self.id}.v")
+        m.AddAllowedAssignments([self.key, v], pairs)
+        return v
+
     def slot_of(self, solver):
         if self.functional:
             start = solver.Value(self.key) + self.base[START]
@@ -278,7 +293,7 @@ class Formulation:
             for clique in clique_cover(pairs):
                 self.cliques += 1
                 m.AddNoOverlap([self.interval(a, scale, padding) for a in clique])
-        self.objective = sum(a.cost() for a in self.acts) + self.pair_penalties()
+        self.objective = sum(a.cost() for a in self.acts) + self.pair_penalties() + self.share_penalties()
         m.Minimize(self.objective)
 
     def counting_cap(self, rule):
@@ -377,6 +392,16 @@ class Formulation:
                 m.AddMaxEquality(gap, [0, b_start - a_end, a_start - b_end])
             m.AddMaxEquality(short, [0, p["minimum"] - gap])
             terms.append(unit * short)
+        return sum(terms)
+
+    def share_penalties(self):
+        """Wishes about groups: weight x the worst-off party's total, the worst above every party's sum."""
+        m, terms = self.model, []
+        for g, share in enumerate(self.data.get("sharePenalties", [])):
+            worst = m.NewIntVar(0, 10**9, f"worst{g}")
+            for values in share["values"]:
+                m.Add(worst >= sum(self.acts[a].slot_value(values[i]) for i, a in enumerate(share["activities"])))
+            terms.append(share["weight"] * worst)
         return sum(terms)
 
     def choice(self, solver):

@@ -18,9 +18,17 @@ COORDINATES = {"minutes": (START, END), "days": (FIRST_DAY, END_DAY)}
 
 
 def objective(model, choice):
-    """The total cost of `choice`: one slot index per activity, plus the pair penalties."""
+    """The total cost of `choice`: one slot index per activity, plus the pair and share penalties."""
     slot = [a["slots"][k] for a, k in zip(model["activities"], choice)]
-    return sum(s[COST] for s in slot) + sum(pair_cost(p, slot[p["a"]], slot[p["b"]]) for p in model.get("pairPenalties", []))
+    return (sum(s[COST] for s in slot)
+            + sum(pair_cost(p, slot[p["a"]], slot[p["b"]]) for p in model.get("pairPenalties", []))
+            + sum(share_cost(g, choice) for g in model.get("sharePenalties", [])))
+
+
+def share_cost(share, choice):
+    """A wish about a group (docs/model-format.md): weight x the worst-off party's total."""
+    totals = [sum(party[m][choice[a]] for m, a in enumerate(share["activities"])) for party in share["values"]]
+    return share["weight"] * max(totals, default=0)
 
 
 def pair_cost(pair, x, y):

@@ -64,13 +64,34 @@ public enum Explanation {
                     ))
             }
         }
-        guard !lines.isEmpty else { return "  penalties: none\n" }
-        var out = "  penalties:\n"
-        for line in lines {
-            out += "    \(line.origin.text): \(line.reading) (\(line.origin.location))\n"
+        let shared = shareLines(model: model, assignment: assignment, activity: a)
+        guard !lines.isEmpty || !shared.isEmpty else { return "  penalties: none\n" }
+        var out = ""
+        if !lines.isEmpty {
+            out += "  penalties:\n"
+            for line in lines {
+                out += "    \(line.origin.text): \(line.reading) (\(line.origin.location))\n"
+            }
+            let total = lines.reduce(0) { $0 + $1.value }
+            out += "  total: \(PlanUnits.weighted(total))\n"
         }
-        let total = lines.reduce(0) { $0 + $1.value }
-        out += "  total: \(PlanUnits.weighted(total))\n"
+        return out + shared
+    }
+
+    /// The share penalties of the series the event belongs to: the worst-off zone's total over
+    /// the whole series, which is the series' penalty and not the event's, so it is shown apart
+    /// from the event's total.
+    static func shareLines(model: PlanModel, assignment: [Int], activity a: Int) -> String {
+        var out = ""
+        for share in model.problem.sharePenalties where share.activities.contains(a) {
+            let totals = share.totals(assignment)
+            guard let worst = totals.max(), worst > 0, let z = totals.firstIndex(of: worst) else { continue }
+            let amount = PlanUnits.amount(minutes: worst, scale: .minutes)
+            out +=
+                "  for the whole series: \(share.origin.text): the worst-off zone, \(share.parties[z]), has \(amount) "
+                + "outside 08:00-20:00 over the series\(weighted(share.weight)) "
+                + "(\(PlanUnits.weighted(share.cost(assignment))); \(share.origin.location))\n"
+        }
         return out
     }
 

@@ -20,6 +20,7 @@ public struct ModelBuilder {
     var rules: [Rule] = []
     var penalties: [Penalty] = []
     var pairPenalties: [PairPenalty] = []
+    var sharePenalties: [SharePenalty] = []
     var fixedSlots: [String: Slot] = [:]
     /// How the rules a planner can change could be relaxed, by rule index.
     var relaxations: [Int: [Relaxation]] = [:]
@@ -64,7 +65,7 @@ public struct ModelBuilder {
     private mutating func addEverything() {
         let steps: [(inout ModelBuilder) -> Void] = [
             { $0.addActivities() }, { $0.addUnaryRules() }, { $0.addSessionRules() }, { $0.addRelations() },
-            { $0.addPenalties() }, { $0.addSessionPenalties() },
+            { $0.addPenalties() }, { $0.addSeriesShares() }, { $0.addSessionPenalties() },
         ]
         for step in steps {
             step(&self)
@@ -80,7 +81,7 @@ public struct ModelBuilder {
             plan: plan,
             problem: Problem(
                 activities: builder.activities, rules: builder.rules, penalties: builder.penalties,
-                pairPenalties: builder.pairPenalties),
+                pairPenalties: builder.pairPenalties, sharePenalties: builder.sharePenalties),
             clocks: builder.clocks, fixedSlots: builder.fixedSlots, step: builder.step,
             relaxations: builder.relaxations)
     }

@@ -32,10 +32,8 @@ public struct ZoneShares: Sendable {
         return order.compactMap { series in
             let occurrences = members[series]!
             let first = model.plan.events[occurrences[0]]
-            guard !first.duration.value.isAllDay else { return nil }
-            var zones = first.occurrence!.rotation
-            if zones.isEmpty { zones = Array(Set(first.localHours.flatMap { $0.zones.map(\.value) })).sorted() }
-            guard zones.count > 1 else { return nil }
+            let zones = Self.zones(of: first)
+            guard !first.duration.value.isAllDay, zones.count > 1 else { return nil }
             let clocks = zones.map { model.clock($0) }
             let rows = occurrences.map { a in
                 let slot = model.slot(a, assignment)
@@ -46,6 +44,13 @@ public struct ZoneShares: Sendable {
             }
             return ZoneShares(series: series, zones: zones, rows: rows)
         }
+    }
+
+    /// The zones a series' inconvenient hours are shared among, read from its first occurrence:
+    /// its `rotate:` zones, else the zones its local-hours rules name (sorted).
+    static func zones(of first: Event) -> [Zone] {
+        let rotation = first.occurrence?.rotation ?? []
+        return rotation.isEmpty ? Array(Set(first.localHours.flatMap { $0.zones.map(\.value) })).sorted() : rotation
     }
 
     /// The share as text: one line per occurrence, then the totals with each zone's percentage.

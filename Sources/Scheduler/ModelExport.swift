@@ -36,6 +36,20 @@ public enum ModelExport {
                     + "\"scale\": \"\(scale.rawValue)\", \"weight\": \(p.weight)}"
             }
         }.joined(separator: ",\n")
+        out += "\n  ],\n  \"sharePenalties\": [\n"
+        out += problem.sharePenalties.map { share -> String in
+            // Each party's values for each member's exported slots, in the members' slot order.
+            let values = share.values.map { party in
+                "["
+                    + share.activities.indices.map { m in
+                        "[" + domains[share.activities[m]].map { String(party[m][Int($0)]) }.joined(separator: ",")
+                            + "]"
+                    }.joined(separator: ",") + "]"
+            }
+            return "    {\"activities\": [\(share.activities.map(String.init).joined(separator: ", "))], "
+                + "\"parties\": [\(share.parties.map(quote).joined(separator: ", "))], \"weight\": \(share.weight), "
+                + "\"values\": [\(values.joined(separator: ","))]}"
+        }.joined(separator: ",\n")
         out += "\n  ]\n}\n"
         return out
     }

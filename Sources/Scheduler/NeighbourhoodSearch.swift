@@ -8,7 +8,8 @@
 /// search earlier on a slower machine.
 struct NeighbourhoodSearch {
     private var rng: SplitMix64
-    /// For each activity, those sharing a rule of at most eight activities or a pair penalty.
+    /// For each activity, those sharing a rule of at most eight activities, a pair penalty, or
+    /// a share penalty of at most twelve.
     private let neighbours: [[Int]]
     /// Activities freed at a time.
     let size: Int
@@ -31,6 +32,9 @@ struct NeighbourhoodSearch {
         for p in problem.pairPenalties where p.a != p.b {
             sets[p.a].insert(p.b)
             sets[p.b].insert(p.a)
+        }
+        for share in problem.sharePenalties where share.activities.count <= 12 {
+            for a in share.activities { sets[a].formUnion(share.activities.filter { $0 != a }) }
         }
         neighbours = sets.map { $0.sorted() }
         size = min(count, max(8, count / 12))

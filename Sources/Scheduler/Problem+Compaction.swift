@@ -7,8 +7,8 @@ extension Problem {
     ///
     /// Rule indices stay as they were: each `allow` rule becomes one that keeps every slot left,
     /// so `enabled` and the rules' origins still line up. The other rules name activities and
-    /// times, never slot indices, and carry over unchanged; penalties keep the values of the
-    /// slots kept. Slots keep their order, so a search meets them in the same order as before.
+    /// times, never slot indices, and carry over unchanged; penalties (and share penalties) keep the
+    /// values of the slots kept. Slots keep their order, so a search meets them in the same order as before.
     func compacted(enabled: [Bool]?) -> (problem: Problem, kept: [[Int]]) {
         var allowed = activities.map { SlotSet(capacity: $0.slots.count, filled: true) }
         for (i, rule) in rules.enumerated() where enabled?[i] ?? true {
@@ -29,6 +29,10 @@ extension Problem {
             copy.values = kept[penalty.activity].map { penalty.values[$0] }
             return copy
         }
-        return (Problem(activities: narrowed, rules: carried, penalties: values, pairPenalties: pairPenalties), kept)
+        let shares = sharePenalties.map { $0.keeping(kept) }
+        let problem = Problem(
+            activities: narrowed, rules: carried, penalties: values, pairPenalties: pairPenalties,
+            sharePenalties: shares)
+        return (problem, kept)
     }
 }

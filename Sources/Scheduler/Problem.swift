@@ -80,12 +80,17 @@ public struct Problem: Sendable {
     public var rules: [Rule]
     public var penalties: [Penalty]
     public var pairPenalties: [PairPenalty]
+    public var sharePenalties: [SharePenalty]
 
-    public init(activities: [Activity], rules: [Rule], penalties: [Penalty], pairPenalties: [PairPenalty] = []) {
+    public init(
+        activities: [Activity], rules: [Rule], penalties: [Penalty], pairPenalties: [PairPenalty] = [],
+        sharePenalties: [SharePenalty] = []
+    ) {
         self.activities = activities
         self.rules = rules
         self.penalties = penalties
         self.pairPenalties = pairPenalties
+        self.sharePenalties = sharePenalties
     }
 
     /// The total penalty of each slot of each activity.
@@ -103,6 +108,7 @@ public struct Problem: Sendable {
             + pairPenalties.reduce(0) {
                 $0 + $1.cost(activities[$1.a].slots[assignment[$1.a]], activities[$1.b].slots[assignment[$1.b]])
             }
+            + sharePenalties.reduce(0) { $0 + $1.cost(assignment) }
     }
 
     /// The rules a complete assignment breaks.

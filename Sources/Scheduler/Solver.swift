@@ -21,6 +21,8 @@ public final class Solver {
     let pairs: [PairPenalty]
     /// The pair penalties each activity takes part in (indices into `pairs`).
     let pairsOf: [[Int]]
+    /// The wishes about groups (a series' share of inconvenient hours), bounded on their own.
+    let shares: [SharePenalty]
     let slots: [[Slot]]
     /// The lower bound that reads dependencies and no-overlaps, when the plan has any.
     let decomposition: DecompositionBound?
@@ -93,6 +95,7 @@ public final class Solver {
             if p.b != p.a { pairsOf[p.b].append(i) }
         }
         self.pairsOf = pairsOf
+        shares = problem.sharePenalties
         slots = problem.activities.map(\.slots)
         nodeLimit = options.nodeLimit
         decomposition =
@@ -145,7 +148,7 @@ public final class Solver {
         if domains.values.allSatisfy({ !$0.isEmpty }) && propagation.run(&domains, changed: everyone),
             case let forestBound = decomposition?.bound(domains) ?? 0, forestBound < DecompositionBound.infinity
         {
-            rootBound = max(domains.lowerBound, forestBound)
+            rootBound = max(domains.lowerBound, forestBound) + shareBound(domains)
             provenBound = rootBound
             var root = domains
             let fullNodeLimit = nodeLimit
@@ -215,14 +218,16 @@ public final class Solver {
             let before = root.values.reduce(0) { $0 + $1.count }
             let work = decomposition.work(root)
             let steps = min(Self.tighteningSteps, max(1, budget / (8 * max(1, work))))
-            let tightened = decomposition.tighten(root, upperBound: bestObjective, iterations: steps) {
+            // The decomposition bounds the penalties of single activities; the shares add theirs.
+            let share = shareBound(root)
+            let tightened = decomposition.tighten(root, upperBound: bestObjective - share, iterations: steps) {
                 [unowned self] in timeIsUp()
             }
-            rootBound = max(rootBound, tightened.bound)
+            rootBound = max(rootBound, tightened.bound + share)
             provenBound = rootBound
             nodes += (tightened.steps + 2) * work
             guard !timeIsUp() else { return true }
-            guard rootBound < bestObjective, narrow(&root, below: bestObjective, using: decomposition) else {
+            guard rootBound < bestObjective, narrow(&root, below: bestObjective - share, using: decomposition) else {
                 return false
             }
             if root.values.reduce(0, { $0 + $1.count }) == before { break }
@@ -259,11 +264,12 @@ public final class Solver {
                         break
                     }
                     root.pushLevel()
-                    var possible =
-                        root.set(a, [v]) && propagation.run(&root, changed: [a]) && root.lowerBound < upperBound
+                    var possible = root.set(a, [v]) && propagation.run(&root, changed: [a])
+                    let share = possible ? shareBound(root) : 0
+                    possible = possible && root.lowerBound + share < upperBound
                     if possible {
                         spent += decomposition.work(root) + 1
-                        possible = decomposition.bound(root) < upperBound
+                        possible = decomposition.bound(root) + share < upperBound
                     }
                     root.popLevel()
                     if possible { kept.append(v) }
@@ -308,7 +314,8 @@ public final class Solver {
             nextCheck = nodes + 8
             checkLimits()
         }
-        let pairCost = fixedPairCost()
+        // What the pairs already placed and the groups' shares add to each activity's cheapest slot.
+        let pairCost = fixedPairCost() + shareBound(domains)
         if stopped || domains.lowerBound + pairCost >= bestObjective { return }
         if useDecomposition, let decomposition, bestObjective < Int.max {
             // Slots that cannot beat the best schedule go, not only whole nodes; the work is
@@ -339,6 +346,18 @@ public final class Solver {
                 domains.lowerBound + pairCost < bestObjective
             else { return }
         }
+    }
+
+    /// A lower bound on the share penalties of any schedule within `d` (`SharePenalty.bound`);
+    /// its work counts as nodes.
+    func shareBound(_ d: Domains) -> Int {
+        guard !shares.isEmpty else { return 0 }
+        var total = 0
+        for share in shares {
+            nodes += share.work(d)
+            total += share.bound(d)
+        }
+        return total
     }
 
     /// The pair penalties of pairs already fixed: with each activity's cheapest slot

@@ -129,24 +129,29 @@ import Testing
         #expect(home.utc("call") == "2021-12-14T14:00:00Z")  // 09:00 in New York
     }
 
+    /// Three-hour calls between New York and Seoul in December always leave someone an hour or
+    /// more outside 08:00-20:00: the first call is New York's turn to take it, the second Seoul's.
     @Test func rotatingHoursSpareEachZoneInTurn() throws {
         let s = try Solved(
             """
             events:
               - id: call
                 title: Call
-                duration: 1h
+                duration: 3h
                 repeat:
                   windows: [2021-12-14, 2021-12-21]
                   rotate: [America/New_York, Asia/Seoul]
             """)
-        #expect(s.result.objective == 0)
-        // The first call is New York's turn: it lies inside 08:00-20:00 in Seoul (23:00-11:00 UTC).
-        let first = s.utc("call-01").flatMap { Int($0.dropFirst(11).prefix(2)) }
-        #expect(s.utc("call-01")?.hasPrefix("2021-12-14") == true && first.map { (5...10).contains($0) } == true)
-        // The second is Seoul's: inside 08:00-20:00 in New York (13:00-01:00 UTC).
-        let second = s.utc("call-02").flatMap { Int($0.dropFirst(11).prefix(2)) }
-        #expect(s.utc("call-02")?.hasPrefix("2021-12-21") == true && second.map { (13...23).contains($0) } == true)
+        let assignment = try #require(s.result.assignment)
+        let shares = try #require(ZoneShares.all(model: s.model, assignment: assignment).first)
+        #expect(shares.zones.map(\.identifier) == ["America/New_York", "Asia/Seoul"])
+        // Minutes outside 08:00-20:00 in New York and Seoul: New York's turn, then Seoul's, an
+        // hour each (18:00-21:00 in New York, then 07:00-10:00 in Seoul).
+        #expect(shares.rows.map(\.minutes) == [[60, 0], [0, 60]])
+        #expect(s.utc("call-01")?.hasPrefix("2021-12-14T23:00") == true, "\(s.utc("call-01") ?? "")")
+        #expect(s.utc("call-02")?.hasPrefix("2021-12-21T22:00") == true, "\(s.utc("call-02") ?? "")")
+        // No turn is broken; what is left is the shared hours' wish, the worst-off zone's hour.
+        #expect(s.result.objective == 60)
     }
 
     /// Three zones share a quarterly meeting: the zone with the most minutes outside 08:00-20:00
@@ -179,6 +184,37 @@ import Testing
         for k in 1..<4 {
             #expect(worst[k] != worst[k - 1], "meetings \(k) and \(k + 1) are both hard on \(zones[worst[k]])")
         }
+    }
+
+    /// A series across two zones, without turns: each three-hour call on a winter evening in New
+    /// York leaves an hour outside 08:00-20:00 in one zone or the other, and the worst-off zone's
+    /// total over the series is the wish, so the four calls split those hours two and two.
+    @Test func aSeriesAcrossZonesSharesItsInconvenientHoursEvenly() throws {
+        let s = try Solved(
+            """
+            events:
+              - id: call
+                title: Call {n}
+                duration: 3h
+                local-hours: [{between: 06:00-23:00, zones: [America/New_York, Asia/Seoul]}]
+                repeat:
+                  windows: [2021-01-12, 2021-01-19, 2021-12-07, 2021-12-14]
+            """, granularity: "1h")
+        #expect(s.status == .optimal)
+        let assignment = try #require(s.result.assignment)
+        let shares = try #require(ZoneShares.all(model: s.model, assignment: assignment).first)
+        #expect(shares.zones.map(\.identifier) == ["America/New_York", "Asia/Seoul"])
+        #expect(shares.totals == [120, 120], "\(shares.rows.map(\.minutes))")
+        // Nothing else is wished for: the objective is the worst-off zone's 120 minutes.
+        #expect(s.result.objective == 120 && s.model.problem.sharePenalties.count == 1)
+        let explained = Explanation.render(model: s.model, assignment: assignment, activity: 0)
+        #expect(
+            explained.contains(
+                "for the whole series: the series 'call' shares its early and late hours among America/New_York, "
+                    + "Asia/Seoul: the worst-off zone, America/New_York, has 2 hours outside 08:00-20:00 "
+                    + "over the series"
+            ),
+            "\(explained)")
     }
 
     /// The table and `explain` show who took the inconvenient hours: each occurrence's minutes
