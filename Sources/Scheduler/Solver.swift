@@ -21,8 +21,10 @@ public final class Solver {
     let pairs: [PairPenalty]
     /// The pair penalties each activity takes part in (indices into `pairs`).
     let pairsOf: [[Int]]
-    /// The wishes about groups (a series' share of inconvenient hours), bounded on their own.
+    /// The wishes about groups (a series' share of inconvenient hours), bounded on their own,
+    /// with how each is bounded, chosen on the first domains (`SharePenalty.bounding`).
     let shares: [SharePenalty]
+    let shareBoundings: [SharePenalty.Bounding]
     let slots: [[Slot]]
     /// The lower bound that reads dependencies and no-overlaps, when the plan has any.
     let decomposition: DecompositionBound?
@@ -86,7 +88,10 @@ public final class Solver {
         let costs = problem.slotCosts()
         self.costs = costs
         propagation = Propagation(problem: problem, enabled: options.enabledRules)
-        domains = Domains(Solver.initialDomains(problem, enabled: options.enabledRules), costs: costs)
+        let initial = Domains(Solver.initialDomains(problem, enabled: options.enabledRules), costs: costs)
+        domains = initial
+        shares = problem.sharePenalties
+        shareBoundings = problem.sharePenalties.map { $0.bounding(initial) }
         valueOrder = Solver.valueOrder(domains.values, costs: costs, seed: options.seed)
         pairs = problem.pairPenalties
         var pairsOf = Array(repeating: [Int](), count: problem.activities.count)
@@ -95,7 +100,6 @@ public final class Solver {
             if p.b != p.a { pairsOf[p.b].append(i) }
         }
         self.pairsOf = pairsOf
-        shares = problem.sharePenalties
         slots = problem.activities.map(\.slots)
         nodeLimit = options.nodeLimit
         decomposition =
@@ -348,15 +352,10 @@ public final class Solver {
         }
     }
 
-    /// A lower bound on the share penalties of any schedule within `d` (`SharePenalty.bound`);
-    /// its work counts as nodes.
+    /// A lower bound on the share penalties of any schedule within `d` (`SharePenalty.bound`).
     func shareBound(_ d: Domains) -> Int {
-        guard !shares.isEmpty else { return 0 }
         var total = 0
-        for share in shares {
-            nodes += share.work(d)
-            total += share.bound(d)
-        }
+        for (share, bounding) in zip(shares, shareBoundings) { total += share.bound(d, bounding) }
         return total
     }
 

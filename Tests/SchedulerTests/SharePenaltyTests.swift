@@ -45,11 +45,17 @@ import Testing
         var problem = t.problem
         problem.sharePenalties = [share]
         let full = BoundTests.fullDomains(problem)
-        // Unplaced, each member can avoid each party on its own: the bound knows no better than 0.
-        #expect(share.bound(full) == 0)
+        let bounding = share.bounding(full)
+        // Unplaced, each member can spare either party, but every day costs someone an hour: the
+        // worst total is at least the mean, 4 × 60 / 2.
+        #expect(share.bound(full, bounding) == 120)
         var placed = full
         for (a, day) in zip(share.activities, [0, 2, 4, 5]) { _ = placed.set(a, [Int32(day)]) }
-        #expect(share.bound(placed) == share.cost([0, 2, 4, 5]))
+        #expect(share.bound(placed, bounding) == share.cost([0, 2, 4, 5]))
+        // Two members left on even days only: party A pays for both whichever they take.
+        var even = full
+        for a in share.activities.prefix(2) { _ = even.set(a, [0, 2, 4]) }
+        #expect(share.bound(even, bounding) == 120)
     }
 
     /// Random small problems with a share over three of their five activities: the solver's
