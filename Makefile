@@ -59,7 +59,7 @@ $(VENV)/.ready: Makefile
 ## chromium, vdirsyncer, initdb). Swift Testing runs both kinds on the few threads Swift's
 ## concurrency has (one per core): run together on two cores, two such blocking tests stall
 ## every live test for as long as they take. Each pass is capped (`timeout`), so a wait that
-## never ends fails the run with the suites' names instead of holding it.
+## never ends fails the run instead of holding it; the live tests' own time limits name theirs.
 LIVE_SUITES := FeedServerTests|FeedTokensTests
 TEST_CAP := 1500
 

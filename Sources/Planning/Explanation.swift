@@ -85,12 +85,17 @@ public enum Explanation {
         var out = ""
         for share in model.problem.sharePenalties where share.activities.contains(a) {
             let totals = share.totals(assignment)
-            guard let worst = totals.max(), worst > 0, let z = totals.firstIndex(of: worst) else { continue }
-            let amount = PlanUnits.amount(minutes: worst, scale: .minutes)
+            guard let worst = totals.max(), worst > 0 else { continue }
+            let zones = share.parties.indices.filter { totals[$0] == worst }.map { share.parties[$0] }
+            let who =
+                zones.count == 1
+                ? "the worst-off zone, \(zones[0]), has"
+                : "the worst-off zones, \(zones.joined(separator: " and ")), have"
+            let amount = PlanUnits.amount(minutes: worst, scale: .minutes) + (zones.count == 1 ? "" : " each")
+            let cost = PlanUnits.weighted(share.cost(assignment))
             out +=
-                "  for the whole series: \(share.origin.text): the worst-off zone, \(share.parties[z]), has \(amount) "
-                + "outside 08:00-20:00 over the series\(weighted(share.weight)) "
-                + "(\(PlanUnits.weighted(share.cost(assignment))); \(share.origin.location))\n"
+                "  for the whole series: \(share.origin.text): \(who) \(amount) outside 08:00-20:00 in all"
+                + "\(weighted(share.weight)) (\(cost); \(share.origin.location))\n"
         }
         return out
     }

@@ -10,7 +10,8 @@ import Scheduler
 /// avoid, during, shared people, audiences and places), `+Caps.swift` (events per week and
 /// month), `+Sessions.swift` (a summit's hours, breaks, room sizes, tracks, plenaries, opening
 /// and closing, and its room and speaker wishes), `+Rooms.swift` (features, interpretation,
-/// pinned rooms, closed rooms), `+Penalties.swift` (preferences).
+/// pinned rooms, closed rooms), `+Penalties.swift` (preferences), `+Rotation.swift` (turns) and
+/// `+Shares.swift` (a series' shared hours).
 public struct ModelBuilder {
     let plan: Plan
     let horizon: DateSpan

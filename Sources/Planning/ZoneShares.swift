@@ -23,14 +23,7 @@ public struct ZoneShares: Sendable {
 
     /// The shares of every series in `model` across two or more zones, in the plan's order.
     public static func all(model: PlanModel, assignment: [Int]) -> [ZoneShares] {
-        var order: [String] = [], members: [String: [Int]] = [:]
-        for (a, event) in model.plan.events.enumerated() {
-            guard let series = event.occurrence?.series else { continue }
-            if members[series] == nil { order.append(series) }
-            members[series, default: []].append(a)
-        }
-        return order.compactMap { series in
-            let occurrences = members[series]!
+        series(of: model.plan.events).compactMap { series, occurrences in
             let first = model.plan.events[occurrences[0]]
             let zones = Self.zones(of: first)
             guard !first.duration.value.isAllDay, zones.count > 1 else { return nil }
@@ -44,6 +37,17 @@ public struct ZoneShares: Sendable {
             }
             return ZoneShares(series: series, zones: zones, rows: rows)
         }
+    }
+
+    /// Each series of `events` with its occurrences' positions, in the order the series first appear.
+    static func series(of events: [Event]) -> [(series: String, occurrences: [Int])] {
+        var order: [String] = [], members: [String: [Int]] = [:]
+        for (a, event) in events.enumerated() {
+            guard let series = event.occurrence?.series else { continue }
+            if members[series] == nil { order.append(series) }
+            members[series, default: []].append(a)
+        }
+        return order.map { ($0, members[$0]!) }
     }
 
     /// The zones a series' inconvenient hours are shared among, read from its first occurrence:

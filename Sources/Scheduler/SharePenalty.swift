@@ -11,7 +11,7 @@ public struct SharePenalty: Sendable {
     public var activities: [Int]
     /// `values[party][member][slot]`: what the member's slot costs the party, before `weight`;
     /// never negative.
-    public var values: [[[Int]]]
+    public private(set) var values: [[[Int]]]
     /// The parties' names, in `values`' order ("Asia/Seoul"), for `explain`.
     public var parties: [String]
     public var origin: Origin
@@ -101,8 +101,9 @@ public struct SharePenalty: Sendable {
         if parties > 1 { rows.append(Array(repeating: 1, count: parties)) }
         if (2...4).contains(parties) {
             var best: (row: [Int], value: Double)?
-            for row in Self.compositions(Self.weightingSteps, into: parties) where value(row) > best?.value ?? 0 {
-                best = (row, value(row))
+            for row in Self.compositions(Self.weightingSteps, into: parties) {
+                let bound = value(row)
+                if bound > best?.value ?? 0 { best = (row, bound) }
             }
             if let best, !rows.contains(best.row) { rows.append(best.row) }
         }

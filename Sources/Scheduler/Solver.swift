@@ -25,6 +25,8 @@ public final class Solver {
     /// with how each is bounded, chosen on the first domains (`SharePenalty.bounding`).
     let shares: [SharePenalty]
     let shareBoundings: [SharePenalty.Bounding]
+    /// For each activity, the share penalties it is a member of, and its position among the members.
+    let sharesOf: [[(share: Int, member: Int)]]
     let slots: [[Slot]]
     /// The lower bound that reads dependencies and no-overlaps, when the plan has any.
     let decomposition: DecompositionBound?
@@ -61,8 +63,11 @@ public final class Solver {
     /// work as nodes, so its nodes go four to ten times faster than a neighbourhood search's,
     /// and the phase should not wait for the helpers.
     static let helperShareOfProof = 16
-    /// Domains up to this size are ordered by their pair penalties too (`pairAwareOrder`).
+    /// Domains up to this size are ordered by their pair penalties too (`contextOrder`).
     static let pairAwareDomainLimit = 2_000
+    /// Domains up to this size are ordered by their share penalties too: a member of a share is
+    /// an occurrence of a series, far fewer than a year's events, so a larger sort pays.
+    static let shareAwareDomainLimit = 20_000
     /// Nodes the first, complete search may use before large-neighbourhood search takes over.
     static let completeSearchNodes = 20_000
     /// Subgradient steps that improve the decomposition bound before each proof phase.
@@ -92,6 +97,11 @@ public final class Solver {
         domains = initial
         shares = problem.sharePenalties
         shareBoundings = problem.sharePenalties.map { $0.bounding(initial) }
+        var sharesOf = Array(repeating: [(share: Int, member: Int)](), count: problem.activities.count)
+        for (g, share) in problem.sharePenalties.enumerated() {
+            for (m, a) in share.activities.enumerated() { sharesOf[a].append((g, m)) }
+        }
+        self.sharesOf = sharesOf
         valueOrder = Solver.valueOrder(domains.values, costs: costs, seed: options.seed)
         pairs = problem.pairPenalties
         var pairsOf = Array(repeating: [Int](), count: problem.activities.count)
@@ -355,7 +365,10 @@ public final class Solver {
     /// A lower bound on the share penalties of any schedule within `d` (`SharePenalty.bound`).
     func shareBound(_ d: Domains) -> Int {
         var total = 0
-        for (share, bounding) in zip(shares, shareBoundings) { total += share.bound(d, bounding) }
+        for (share, bounding) in zip(shares, shareBoundings) {
+            // An empty domain's bound is huge: summed over many shares it must not overflow.
+            total = min(Int.max / 4, total + share.bound(d, bounding))
+        }
         return total
     }
 
@@ -386,58 +399,12 @@ public final class Solver {
         return chosen
     }
 
-    /// The activity's slots to try, cheapest first: its remaining slots sorted when few are
-    /// left, else its whole value order, which `search` filters lazily against the domain
-    /// (it skips slots no longer in it) — the same order, without filtering tens of
-    /// thousands of slots at every node when the first one or two are all a search tries.
-    private func candidates(_ a: Int) -> [Int32] {
-        let domain = domains[a]
-        if let paired = pairAwareOrder(a, domain) { return paired }
-        if domain.count * 8 < valueOrder[a].count {
-            return domain.sorted { x, y in
-                let (cx, cy) = (costs[a][Int(x)], costs[a][Int(y)])
-                return cx != cy ? cx < cy : rank(a, x) < rank(a, y)
-            }
-        }
-        return valueOrder[a]
-    }
-
-    /// With pair penalties whose other side is already placed (a track's room, a speaker's other
-    /// session), the slots in order of their own cost plus those pairs' costs, so that the
-    /// search tries first what fits the sessions already placed; nil when no such pair exists.
-    private func pairAwareOrder(_ a: Int, _ domain: [Int32]) -> [Int32]? {
-        let fixed = pairsOf[a].filter { p in
-            let other = pairs[p].a == a ? pairs[p].b : pairs[p].a
-            return domains[other].count == 1
-        }
-        // Sorting a whole year of starts at every node would cost more than it saves.
-        guard !fixed.isEmpty, domain.count <= Self.pairAwareDomainLimit else { return nil }
-        let cost = domain.map { v -> Int in
-            let slot = slots[a][Int(v)]
-            var total = costs[a][Int(v)]
-            for p in fixed {
-                let pair = pairs[p]
-                if pair.a == a {
-                    total += pair.cost(slot, slots[pair.b][Int(domains[pair.b][0])])
-                } else {
-                    total += pair.cost(slots[pair.a][Int(domains[pair.a][0])], slot)
-                }
-            }
-            return total
-        }
-        return domain.indices.sorted { i, j in
-            cost[i] != cost[j] ? cost[i] < cost[j] : rank(a, domain[i]) < rank(a, domain[j])
-        }.map { domain[$0] }
-    }
-
     /// Each slot's position in its activity's value order.
-    private lazy var ranks: [[Int32]] = valueOrder.indices.map { a in
+    lazy var ranks: [[Int32]] = valueOrder.indices.map { a in
         var r = [Int32](repeating: Int32.max, count: problem.activities[a].slots.count)
         for (i, v) in valueOrder[a].enumerated() { r[Int(v)] = Int32(i) }
         return r
     }
-
-    private func rank(_ a: Int, _ v: Int32) -> Int32 { ranks[a][Int(v)] }
 
     private func contains(_ domain: [Int32], _ v: Int32) -> Bool {
         var lo = 0, hi = domain.count

@@ -23,11 +23,13 @@ struct ConveneBinary {
         return root.appendingPathComponent(".build/debug/convene")
     }
 
+    /// Runs `convene` (or another program, `executable`) with `arguments` in `directory`.
     static func run(
-        _ arguments: [String], in directory: URL = root, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL = root, environment: [String: String] = [:],
+        executable program: String? = nil
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program.map { URL(fileURLWithPath: $0) } ?? executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

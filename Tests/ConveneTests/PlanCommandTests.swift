@@ -254,6 +254,42 @@ import Testing
         #expect(schedule?["objective"] as? Int ?? 0 > 0)
     }
 
+    /// The same for a series' shared hours: the share penalty's values follow each occurrence's
+    /// exported slots, which local hours have thinned out (so positions differ from the model's
+    /// full slot list), and the checker's worst-off zone's total is Convene's.
+    @Test func theIndependentCheckAgreesOnASeriesSharedHours() throws {
+        let folder = try scratch()
+        try Data(
+            """
+            calendar: {id: s, name: S, zone: America/New_York, horizon: 2021, granularity: 1h}
+            events:
+              - id: call
+                title: Call {n}
+                duration: 3h
+                local-hours: [{between: 06:00-23:00, zones: [America/New_York, Asia/Seoul]}]
+                repeat:
+                  windows: [2021-01-12, 2021-01-19, 2021-12-07, 2021-12-14]
+
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plan.yaml"))
+        let outcome = try ConveneBinary.run(
+            ["plan", "plan.yaml", "--out", ".", "--export-model", "model.json"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let model = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("model.json")))
+        let shares = (model as? [String: Any])?["sharePenalties"] as? [[String: Any]]
+        #expect(shares?.first?["parties"] as? [String] == ["America/New_York", "Asia/Seoul"])
+        let check = try ConveneBinary.run(
+            [
+                "python3", ConveneBinary.root.appendingPathComponent("benchmarks/model_check.py").path, "model.json",
+                "schedule.json",
+            ], in: folder, executable: "/usr/bin/env")
+        let found = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        #expect((found?["broken"] as? [Any])?.isEmpty == true, "\(check.stdout) \(check.stderr)")
+        #expect(found?["objective"] as? Int == 120)
+        #expect(found?["reported"] as? Int == 120)
+    }
+
     /// `plan --format json` on an infeasible plan: exit 3, the document on stdout with the
     /// conflict and its repairs (docs/cli.md), the explanation on stderr.
     @Test func anInfeasiblePlanPrintsItsConflictAndRepairsAsJSON() throws {

@@ -87,12 +87,13 @@ private final class ServerState: @unchecked Sendable {
         throw LiveFeedServer.Failure(what: "the server did not listen within \(Int(seconds)) s")
     }
 
-    /// Whether the server task ended within `seconds`.
+    /// Whether the server task ended within `seconds` (false at once if this task is cancelled:
+    /// a cancelled sleep returns at once, and the loop would spin on one of the few threads).
     func stop(within seconds: Double) async -> Bool {
         let end = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < end {
             if lock.withLock({ hasStopped }) { return true }
-            try? await Task.sleep(for: .milliseconds(20))
+            guard (try? await Task.sleep(for: .milliseconds(20))) != nil else { return lock.withLock { hasStopped } }
         }
         return false
     }
