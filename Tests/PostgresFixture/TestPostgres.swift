@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A throwaway PostgreSQL server for the tests: Debian's binaries (`initdb`, `pg_ctl`), a data
 /// directory of its own in the temporary folder, listening on a free loopback port, with a
@@ -86,6 +89,7 @@ public final class TestPostgres: @unchecked Sendable {
             "pg_ctl", "-D", data, "-w", "-t", "60", "-l", folder.appendingPathComponent("log").path,
             "-o", settings.joined(separator: " "), "start")
         running = true
+        Leftovers.add(data)
     }
 
     /// Kills the server as a crash would (`pg_ctl stop -m immediate`: no checkpoint, every
@@ -93,6 +97,7 @@ public final class TestPostgres: @unchecked Sendable {
     public func kill() throws {
         try run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
         running = false
+        Leftovers.remove(data)
     }
 
     /// Stops the server and removes its folder.
@@ -162,5 +167,36 @@ public final class TestPostgres: @unchecked Sendable {
         }
         guard bound else { throw Failure(description: "no free port") }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// The data folders of the servers running now, so that the test process stops those it leaves
+/// behind when it exits: a test given up by its time limit (`withinTimeLimit`) never reaches its
+/// own `stop()`, and PostgreSQL would outlive the run.
+private enum Leftovers {
+    static let lock = NSLock()
+    nonisolated(unsafe) static var folders: Set<String> = []
+    nonisolated(unsafe) static var installed = false
+
+    static func add(_ data: String) {
+        lock.withLock {
+            folders.insert(data)
+            guard !installed else { return }
+            installed = true
+            atexit { Leftovers.stopAll() }
+        }
+    }
+
+    static func remove(_ data: String) { lock.withLock { _ = folders.remove(data) } }
+
+    /// Sends each server's postmaster SIGQUIT, PostgreSQL's immediate shutdown (no program to
+    /// start while the process exits): its pid is the first line of `postmaster.pid`.
+    static func stopAll() {
+        for data in lock.withLock({ folders }) {
+            guard let text = try? String(contentsOfFile: data + "/postmaster.pid", encoding: .utf8),
+                let pid = text.split(separator: "\n").first.flatMap({ pid_t($0) })
+            else { continue }
+            Glibc.kill(pid, SIGQUIT)
+        }
     }
 }
