@@ -46,8 +46,8 @@ public struct SharePenalty: Sendable {
     /// mean, which sees that a call across Asia, Europe and the Americas is late for someone,
     /// where each party alone could be spared), and the weighting that bounds the first domains
     /// best. A placed member counts its value, a member with a few slots left its least among
-    /// them, any other its least over its first domain (which only grows as domains shrink).
-    /// Exact once every member is placed; values are never negative.
+    /// them, any other its least over its first domain (still a floor, since domains only
+    /// shrink). Exact once every member is placed; values are never negative.
     ///
     /// Reading each member's whole domain at every node would cost more than the search it
     /// saves: a year of quarter-hour starts is thousands of slots.

@@ -232,19 +232,8 @@ import Testing
             $0["type"] as? String
         }
         #expect(Set(types ?? []) == ["apart", "sameRoom", "close"])
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = [
-            "python3", ConveneBinary.root.appendingPathComponent("benchmarks/model_check.py").path, "model.json",
-            "schedule.json",
-        ]
-        check.currentDirectoryURL = folder
-        let out = Pipe()
-        check.standardOutput = out
-        try check.run()
-        let verdict = out.fileHandleForReading.readDataToEndOfFile()
-        check.waitUntilExit()
-        let found = try JSONSerialization.jsonObject(with: verdict) as? [String: Any]
+        let check = try Self.modelCheck(in: folder)
+        let found = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
         let schedule =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: folder.appendingPathComponent("schedule.json"))) as? [String: Any]
@@ -279,15 +268,18 @@ import Testing
             with: Data(contentsOf: folder.appendingPathComponent("model.json")))
         let shares = (model as? [String: Any])?["sharePenalties"] as? [[String: Any]]
         #expect(shares?.first?["parties"] as? [String] == ["America/New_York", "Asia/Seoul"])
-        let check = try ConveneBinary.run(
-            [
-                "python3", ConveneBinary.root.appendingPathComponent("benchmarks/model_check.py").path, "model.json",
-                "schedule.json",
-            ], in: folder, executable: "/usr/bin/env")
+        let check = try Self.modelCheck(in: folder)
         let found = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
         #expect((found?["broken"] as? [Any])?.isEmpty == true, "\(check.stdout) \(check.stderr)")
         #expect(found?["objective"] as? Int == 120)
         #expect(found?["reported"] as? Int == 120)
+    }
+
+    /// benchmarks/model_check.py on `model.json` and `schedule.json` in `folder`.
+    static func modelCheck(in folder: URL) throws -> ConveneBinary.Outcome {
+        let script = ConveneBinary.root.appendingPathComponent("benchmarks/model_check.py").path
+        return try ConveneBinary.run(
+            ["python3", script, "model.json", "schedule.json"], in: folder, executable: "/usr/bin/env")
     }
 
     /// `plan --format json` on an infeasible plan: exit 3, the document on stdout with the

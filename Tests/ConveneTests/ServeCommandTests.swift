@@ -3,6 +3,7 @@ import Foundation
     import FoundationNetworking
 #endif
 import ICal
+import PostgresFixture
 import Testing
 
 /// `convene serve` as subscribers meet it: a real server on a loopback port, a real calendar
@@ -25,7 +26,7 @@ import Testing
             let published = try ConveneBinary.run(
                 ["publish", "calendars/ogp-2021.yaml", "--out", "release", "--now", "2021-01-15T09:00Z"], in: folder)
             guard published.status == 0 else { throw LiveError(text: published.stderr) }
-            port = try Self.freePort()
+            port = try TestPostgres.freePort()
             process.executableURL = ConveneBinary.executable
             process.arguments = ["serve", "--dir", "release", "--port", String(port), "--quiet"]
             process.currentDirectoryURL = folder
@@ -38,23 +39,6 @@ import Testing
         deinit { process.terminate() }
 
         struct LiveError: Error { let text: String }
-
-        static func freePort() throws -> Int {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            defer { close(fd) }
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            address.sin_port = 0
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-                }
-            }
-            guard bound else { throw LiveError(text: "no free port") }
-            return Int(UInt16(bigEndian: address.sin_port))
-        }
 
         var base: String { "http://127.0.0.1:\(port)" }
 
