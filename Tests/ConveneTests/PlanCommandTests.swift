@@ -223,12 +223,8 @@ import Testing
 
             """.utf8
         ).write(to: folder.appendingPathComponent("plan.yaml"))
-        let outcome = try ConveneBinary.run(
-            ["plan", "plan.yaml", "--out", ".", "--export-model", "model.json"], in: folder)
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let model = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("model.json")))
-        let types = ((model as? [String: Any])?["pairPenalties"] as? [[String: Any]])?.compactMap {
+        let model = try Self.planWithModel(in: folder)
+        let types = (model["pairPenalties"] as? [[String: Any]])?.compactMap {
             $0["type"] as? String
         }
         #expect(Set(types ?? []) == ["apart", "sameRoom", "close"])
@@ -261,18 +257,25 @@ import Testing
 
             """.utf8
         ).write(to: folder.appendingPathComponent("plan.yaml"))
-        let outcome = try ConveneBinary.run(
-            ["plan", "plan.yaml", "--out", ".", "--export-model", "model.json"], in: folder)
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let model = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("model.json")))
-        let shares = (model as? [String: Any])?["sharePenalties"] as? [[String: Any]]
+        let model = try Self.planWithModel(in: folder)
+        let shares = model["sharePenalties"] as? [[String: Any]]
         #expect(shares?.first?["parties"] as? [String] == ["America/New_York", "Asia/Seoul"])
         let check = try Self.modelCheck(in: folder)
         let found = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
         #expect((found?["broken"] as? [Any])?.isEmpty == true, "\(check.stdout) \(check.stderr)")
         #expect(found?["objective"] as? Int == 120)
         #expect(found?["reported"] as? Int == 120)
+    }
+
+    /// `convene plan plan.yaml --out . --export-model model.json` in `folder`, which must succeed;
+    /// returns the exported model.
+    static func planWithModel(in folder: URL) throws -> [String: Any] {
+        let outcome = try ConveneBinary.run(
+            ["plan", "plan.yaml", "--out", ".", "--export-model", "model.json"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let model = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("model.json")))
+        return try #require(model as? [String: Any])
     }
 
     /// benchmarks/model_check.py on `model.json` and `schedule.json` in `folder`.
