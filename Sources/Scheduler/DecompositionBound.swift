@@ -199,6 +199,12 @@ final class DecompositionBound {
     /// other forests' cheapest placements plus, in each forest holding the activity, its
     /// cheapest placement through that slot (`RuleForest.marginals`).
     func slotsBelow(_ upperBound: Int, within d: Domains) -> [[Int32]]? {
+        slotsAndBoundsBelow(upperBound, within: d)?.slots
+    }
+
+    /// `slotsBelow`, with each kept slot's bound: the bound of the domains with its activity
+    /// fixed there (in the same order as the slots).
+    func slotsAndBoundsBelow(_ upperBound: Int, within d: Domains) -> (slots: [[Int32]], bounds: [[Int]])? {
         guard let (total, cheapest) = forestBounds(d) else { return nil }
         var bounds = d.values.map { Array(repeating: total, count: $0.count) }
         for a in outside {
@@ -213,9 +219,13 @@ final class DecompositionBound {
         }
         var kept = d.values
         for a in kept.indices {
-            kept[a] = zip(d[a], bounds[a]).filter { $0.1 < upperBound }.map(\.0)
-            if kept[a].isEmpty { return nil }
+            let below = d[a].indices.filter { bounds[a][$0] < upperBound }
+            guard !below.isEmpty else { return nil }
+            if below.count < d[a].count {
+                kept[a] = below.map { d[a][$0] }
+                bounds[a] = below.map { bounds[a][$0] }
+            }
         }
-        return kept
+        return (kept, bounds)
     }
 }

@@ -56,7 +56,22 @@ public struct PairPenalty: Sendable {
     }
 
     /// The penalty for these two slots.
-    public func cost(_ x: Slot, _ y: Slot) -> Int {
+    public func cost(_ x: Slot, _ y: Slot) -> Int { term.cost(x, y) }
+
+    /// The penalty without its origin.
+    var term: PairTerm { PairTerm(a: a, b: b, measure: measure, weight: weight) }
+}
+
+/// A pair penalty as the search reads it at every node: plain values only, so that reading
+/// one copies nothing reference-counted (a `PairPenalty`'s origin holds strings).
+struct PairTerm {
+    let a: Int
+    let b: Int
+    let measure: PairPenalty.Measure
+    let weight: Int
+
+    /// The penalty for these two slots.
+    func cost(_ x: Slot, _ y: Slot) -> Int {
         switch measure {
         case .apart(let minimum, let scale):
             let gap = max(

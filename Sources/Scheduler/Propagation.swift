@@ -35,10 +35,11 @@ struct Propagation {
     func run(_ d: inout Domains, changed: [Int]) -> Bool {
         var queue = changed
         var queued = Set(changed)
+        var touched: [Int] = []  // one buffer for every rule applied
         while let a = queue.popLast() {
             queued.remove(a)
             for r in rulesOf[a] {
-                var touched: [Int] = []
+                touched.removeAll(keepingCapacity: true)
                 guard apply(problem.rules[r].kind, changed: a, &d, &touched) else { return false }
                 for t in touched where queued.insert(t).inserted { queue.append(t) }
             }

@@ -76,4 +76,29 @@ extension Solver {
     }
 
     func rank(_ a: Int, _ v: Int32) -> Int32 { ranks[a][Int(v)] }
+
+    /// In a proof's search, where the decomposition bound has just read each slot with its
+    /// activity fixed there: the activity's slots by that bound, lowest first (then by cost and
+    /// rank). The slot the relaxation finds cheapest with everything else is tried first, so the
+    /// search meets good schedules early, and each one found prunes the rest.
+    func guided(_ a: Int, by guide: SlotGuide) -> [Int32] {
+        let domain = domains[a], slots = guide.slots[a], bounds = guide.bounds[a]
+        var bound = [Int](repeating: 0, count: domain.count)
+        var k = 0  // both lists are in slot order, and the domain is a subset of the guide's
+        for (i, v) in domain.enumerated() {
+            while k < slots.count && slots[k] < v { k += 1 }
+            bound[i] = k < slots.count && slots[k] == v ? bounds[k] : Int.max
+        }
+        return domain.indices.sorted { i, j in
+            if bound[i] != bound[j] { return bound[i] < bound[j] }
+            let (ci, cj) = (costs[a][Int(domain[i])], costs[a][Int(domain[j])])
+            return ci != cj ? ci < cj : rank(a, domain[i]) < rank(a, domain[j])
+        }.map { domain[$0] }
+    }
+}
+
+/// Each activity's slots that a node's decomposition bound kept, with their bounds.
+struct SlotGuide {
+    var slots: [[Int32]]
+    var bounds: [[Int]]
 }
