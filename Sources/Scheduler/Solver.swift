@@ -77,8 +77,12 @@ public final class Solver {
     /// proof alone: on the synthetic year of 50 events, a round of neighbourhood search after
     /// the optimum was found took a third of the time to prove it.
     static let closeGap = 1000
-    /// Subgradient steps that improve the decomposition bound before each proof phase.
-    static let tighteningSteps = 1000
+    /// At most this many subgradient steps improve the decomposition bound in each round of
+    /// `tightenAndNarrow`. Each round may spend as many nodes as the proof phase after it: on the
+    /// synthetic year of 200 events the bound at the default budget rose from 15 % to 3 % under
+    /// the optimum (an eighth of the phase, as before, left it at 15 %), and the year of 1,000
+    /// events' bound in 30 s from 27 % to 14 % under its schedule.
+    static let tighteningSteps = 4000
     /// At most this many rounds of tightening and narrowing before each proof phase.
     static let narrowingRounds = 4
 
@@ -235,15 +239,16 @@ public final class Solver {
     /// while that removes slots, then `probe`). False when it proves the best schedule optimal.
     /// The work counts as nodes.
     ///
-    /// Each round's steps, and the probing, are capped at an eighth of the coming phase's
-    /// `budget` of nodes each, and stop with the time limit.
+    /// Each round's steps are capped at the coming phase's `budget` of nodes (a further round
+    /// runs only while the last one narrowed the domains), the probing at an eighth of it; all
+    /// stop with the time limit.
     private func tightenAndNarrow(
         _ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound
     ) -> Bool {
         for _ in 0..<Self.narrowingRounds {
             let before = root.values.reduce(0) { $0 + $1.count }
             let work = decomposition.work(root)
-            let steps = min(Self.tighteningSteps, max(1, budget / (8 * max(1, work))))
+            let steps = min(Self.tighteningSteps, max(1, budget / max(1, work)))
             // The decomposition bounds the penalties of single activities; the shares add theirs.
             let share = shareBound(root)
             let tightened = decomposition.tighten(root, upperBound: cutoff - share, iterations: steps) {
