@@ -240,13 +240,14 @@ public final class Solver {
     /// The work counts as nodes.
     ///
     /// Each round's steps are capped at the coming phase's `budget` of nodes (a further round
-    /// runs only while the last one narrowed the domains), the probing at an eighth of it; all
-    /// stop with the time limit.
+    /// runs only while the last one narrowed the domains and, after the first, raised the bound),
+    /// the probing at an eighth of it; all stop with the time limit.
     private func tightenAndNarrow(
         _ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound
     ) -> Bool {
-        for _ in 0..<Self.narrowingRounds {
+        for round in 0..<Self.narrowingRounds {
             let before = root.values.reduce(0) { $0 + $1.count }
+            let boundBefore = rootBound
             let work = decomposition.work(root)
             let steps = min(Self.tighteningSteps, max(1, budget / max(1, work)))
             // The decomposition bounds the penalties of single activities; the shares add theirs.
@@ -262,6 +263,8 @@ public final class Solver {
                 return false
             }
             if root.values.reduce(0, { $0 + $1.count }) == before { break }
+            // A round that did not raise the bound narrows with the same bound again: little to gain.
+            if round > 0 && rootBound == boundBefore { break }
         }
         let probing = probe(&root, below: cutoff, using: decomposition, budget: budget / 8)
         nodes += probing.spent
