@@ -373,9 +373,13 @@ public final class Solver {
             record()
             return
         }
+        // Only the chosen activity's order is kept while the branches below run: the guide holds
+        // a bound for every slot left, and a deep proof would hold one per level.
+        let order = guide.map { guided(a, by: $0) } ?? candidates(a)
+        guide = nil
         domains.pushLevel()
         defer { domains.popLevel() }
-        for v in guide.map({ guided(a, by: $0) }) ?? candidates(a) {
+        for v in order {
             if stopped { return }
             guard contains(domains[a], v) else { continue }
             domains.pushLevel()

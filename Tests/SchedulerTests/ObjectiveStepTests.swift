@@ -120,12 +120,24 @@ import Testing
         }
     }
 
+    @Test func aBoundRoundsUpToTheNextMultipleOfTheStep() {
+        var t = TinyProblem()
+        let a = t.add("a", days: 3)
+        t.penalise(a) { [0, 30, 90][$0] }
+        let solver = Solver(t.problem)
+        #expect(solver.objectiveStep == 30)
+        #expect(solver.roundedUp(1_325_042) == 1_325_070)
+        #expect(solver.roundedUp(1_325_070) == 1_325_070)
+        #expect(solver.roundedUp(1) == 30)
+        #expect(solver.roundedUp(0) == 0)
+    }
+
     @Test func proofsThatRoundTheirBoundsUpFindTheOptimumAndNeverPassIt() {
         for seed in UInt64(21)...60 {
             let p = Self.randomProblem(seed: seed)
             let optimum = BoundTests.cheapest(p)
             let step = Self.step(p)
-            for budget in [2, 30, 100_000] {
+            for budget in [1, 2, 30, 100_000] {  // at 1 node the bound is the root's alone
                 var options = SolverOptions()
                 options.nodeLimit = budget
                 options.firstSearchNodes = 1  // past the first search at once: the rounds below it prove
