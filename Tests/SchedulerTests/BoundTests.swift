@@ -7,14 +7,22 @@ import Testing
     /// Every assignment of the problem's activities (each to one of its slots), by brute force:
     /// the cheapest one keeping `rules`, or nil when none does.
     static func cheapest(_ p: Problem) -> Int? {
-        let sizes = p.activities.map(\.slots.count)
-        var assignment = Array(repeating: 0, count: sizes.count)
         var best: Int?
-        while true {
+        forEachAssignment(p) { assignment in
             if p.violations(assignment).isEmpty {
                 let cost = p.objective(assignment)
                 best = min(best ?? cost, cost)
             }
+        }
+        return best
+    }
+
+    /// Calls `body` with every assignment of the problem's activities, each to one of its slots.
+    static func forEachAssignment(_ p: Problem, _ body: ([Int]) -> Void) {
+        let sizes = p.activities.map(\.slots.count)
+        var assignment = Array(repeating: 0, count: sizes.count)
+        while true {
+            body(assignment)
             var i = 0
             while i < sizes.count {
                 assignment[i] += 1
@@ -22,7 +30,7 @@ import Testing
                 assignment[i] = 0
                 i += 1
             }
-            if i == sizes.count { return best }
+            if i == sizes.count { return }
         }
     }
 

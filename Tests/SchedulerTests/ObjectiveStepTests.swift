@@ -102,21 +102,12 @@ import Testing
         for seed in UInt64(1)...20 {
             let p = Self.randomProblem(seed: seed)
             let step = Self.step(p)
-            let sizes = p.activities.map(\.slots.count)
-            var assignment = Array(repeating: 0, count: sizes.count)
             var checked = 0
-            repeat {
+            BoundTests.forEachAssignment(p) { assignment in
                 #expect(p.objective(assignment) % step == 0, "seed \(seed): \(assignment)")
                 checked += 1
-                var i = 0
-                while i < sizes.count {
-                    assignment[i] += 1
-                    if assignment[i] < sizes[i] { break }
-                    assignment[i] = 0
-                    i += 1
-                }
-            } while assignment.contains { $0 != 0 }
-            #expect(checked == sizes.reduce(1, *))
+            }
+            #expect(checked == p.activities.map(\.slots.count).reduce(1, *))
         }
     }
 
