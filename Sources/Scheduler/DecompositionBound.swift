@@ -192,19 +192,14 @@ final class DecompositionBound {
         return (best, steps)
     }
 
-    /// The slots of each activity that a schedule cheaper than `upperBound` may still use, or
-    /// nil when none can be that cheap.
+    /// The slots of each activity that a schedule cheaper than `upperBound` may still use, each
+    /// with its bound, or nil when none can be that cheap.
     ///
     /// A slot goes when the bound with the activity fixed there reaches `upperBound`: the
     /// other forests' cheapest placements plus, in each forest holding the activity, its
-    /// cheapest placement through that slot (`RuleForest.marginals`).
-    func slotsBelow(_ upperBound: Int, within d: Domains) -> [[Int32]]? {
-        slotsAndBoundsBelow(upperBound, within: d)?.slots
-    }
-
-    /// `slotsBelow`, with each kept slot's bound: the bound of the domains with its activity
-    /// fixed there (in the same order as the slots).
-    func slotsAndBoundsBelow(_ upperBound: Int, within d: Domains) -> (slots: [[Int32]], bounds: [[Int]])? {
+    /// cheapest placement through that slot (`RuleForest.marginals`). The kept slots' bounds
+    /// guide a proof's value order (`Solver.guided`).
+    func slotsBelow(_ upperBound: Int, within d: Domains) -> SlotGuide? {
         guard let (total, cheapest) = forestBounds(d) else { return nil }
         var bounds = d.values.map { Array(repeating: total, count: $0.count) }
         for a in outside {
@@ -226,6 +221,12 @@ final class DecompositionBound {
                 bounds[a] = below.map { bounds[a][$0] }
             }
         }
-        return (kept, bounds)
+        return SlotGuide(slots: kept, bounds: bounds)
     }
+}
+
+/// Each activity's slots that a bound kept, with each one's bound with its activity fixed there.
+struct SlotGuide {
+    var slots: [[Int32]]
+    var bounds: [[Int]]
 }

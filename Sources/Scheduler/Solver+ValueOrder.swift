@@ -96,9 +96,3 @@ extension Solver {
         }.map { domain[$0] }
     }
 }
-
-/// Each activity's slots that a node's decomposition bound kept, with their bounds.
-struct SlotGuide {
-    var slots: [[Int32]]
-    var bounds: [[Int]]
-}

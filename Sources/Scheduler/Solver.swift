@@ -259,7 +259,7 @@ public final class Solver {
             provenBound = rootBound
             nodes += (tightened.steps + 2) * work
             guard !timeIsUp() else { return true }
-            guard rootBound < cutoff, narrow(&root, below: cutoff - share, using: decomposition) else {
+            guard rootBound < cutoff, narrow(&root, below: cutoff - share, using: decomposition) != nil else {
                 return false
             }
             if root.values.reduce(0, { $0 + $1.count }) == before { break }
@@ -320,25 +320,18 @@ public final class Solver {
     }
 
     /// Removes from the domains the slots no schedule cheaper than `upperBound` can use, and
-    /// propagates; false when no such schedule remains below them.
-    private func narrow(_ d: inout Domains, below upperBound: Int, using decomposition: DecompositionBound) -> Bool {
-        var guide: SlotGuide?
-        return narrow(&d, below: upperBound, using: decomposition, guide: &guide)
-    }
-
-    /// `narrow`, keeping in `guide` each remaining slot's bound with its activity fixed there
-    /// (`DecompositionBound.slotsAndBoundsBelow`, read before propagation: still a bound after it).
+    /// propagates; nil when no such schedule remains below them, else the kept slots with their
+    /// bounds (read before propagation: still bounds after it).
     private func narrow(
-        _ d: inout Domains, below upperBound: Int, using decomposition: DecompositionBound, guide: inout SlotGuide?
-    ) -> Bool {
-        guard let (kept, bounds) = decomposition.slotsAndBoundsBelow(upperBound, within: d) else { return false }
-        guide = SlotGuide(slots: kept, bounds: bounds)
+        _ d: inout Domains, below upperBound: Int, using decomposition: DecompositionBound
+    ) -> SlotGuide? {
+        guard let guide = decomposition.slotsBelow(upperBound, within: d) else { return nil }
         var changed: [Int] = []
-        for a in kept.indices where kept[a].count < d[a].count {
-            guard d.set(a, kept[a]) else { return false }
+        for a in guide.slots.indices where guide.slots[a].count < d[a].count {
+            guard d.set(a, guide.slots[a]) else { return nil }
             changed.append(a)
         }
-        return changed.isEmpty || propagation.run(&d, changed: changed)
+        return changed.isEmpty || propagation.run(&d, changed: changed) ? guide : nil
     }
 
     /// A complete search from the propagated root with at most `nodes` nodes, bounded by the
@@ -366,8 +359,8 @@ public final class Solver {
             // Slots that cannot beat the best schedule go, not only whole nodes; the work is
             // counted as nodes, so budgets stay deterministic and fair.
             nodes += 3 * decomposition.work(domains)
-            let narrowed = narrow(&domains, below: cutoff - pairCost, using: decomposition, guide: &guide)
-            guard narrowed, domains.lowerBound + pairCost < cutoff else { return }
+            guide = narrow(&domains, below: cutoff - pairCost, using: decomposition)
+            guard guide != nil, domains.lowerBound + pairCost < cutoff else { return }
         }
         guard let a = chooseActivity() else {
             record()

@@ -186,7 +186,7 @@ import Testing
                 let bound = try #require(DecompositionBound(problem: p, enabled: nil, costs: p.slotCosts()))
                 let domains = Self.fullDomains(p)
                 bound.tighten(domains, upperBound: upper, iterations: 100)
-                let kept = try #require(bound.slotsBelow(upper, within: domains))
+                let kept = try #require(bound.slotsBelow(upper, within: domains)).slots
                 for a in p.activities.indices {
                     for v in 0..<p.activities[a].slots.count {
                         let best = Self.cheapest(p, fixing: a, to: v) ?? DecompositionBound.infinity
