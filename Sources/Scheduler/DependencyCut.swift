@@ -18,10 +18,10 @@
 enum DependencyCut {
     /// The bound within `domains`, or nil when no enabled rule is a dependency or `within`,
     /// when the rules cannot all hold (the propagation that follows says so better), or when
-    /// `shouldStop` ends the flow. `work` grows by the arcs the flow scanned.
+    /// `shouldStop`, asked with the work so far, ends the flow. `work` grows by the arcs the flow scanned.
     static func bound(
         _ problem: Problem, enabled: [Bool]?, domains: Domains, costs: [[Int]], work: inout Int,
-        shouldStop: () -> Bool
+        shouldStop: (_ work: Int) -> Bool
     ) -> Int? {
         var links: [Link] = []
         for (i, rule) in problem.rules.enumerated() where enabled?[i] ?? true {

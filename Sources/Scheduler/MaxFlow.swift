@@ -29,10 +29,10 @@ struct MaxFlow {
     }
 
     /// The value of a minimum cut between `source` and `sink`, or `unbounded` when every cut
-    /// crosses an unbounded arc; nil when `shouldStop` (asked every few thousand arcs scanned)
-    /// ends it first. `work` grows by the arcs scanned, a count that does not depend on the
+    /// crosses an unbounded arc; nil when `shouldStop` (asked every few thousand arcs scanned,
+    /// with the count so far) ends it first. `work` grows by the arcs scanned, a count that does not depend on the
     /// machine.
-    mutating func minimumCut(from source: Int, to sink: Int, work: inout Int, shouldStop: () -> Bool) -> Int? {
+    mutating func minimumCut(from source: Int, to sink: Int, work: inout Int, shouldStop: (Int) -> Bool) -> Int? {
         let n = nodeCount
         // Arcs out of each node, contiguous.
         var first = [Int32](repeating: 0, count: n + 1)
@@ -109,7 +109,7 @@ struct MaxFlow {
                 }
                 if work >= nextCheck {
                     nextCheck = work + 4096
-                    if shouldStop() { return nil }
+                    if shouldStop(work) { return nil }
                 }
                 if advanced { continue }
                 // A dead end: nothing more passes through `u` in this phase.

@@ -239,14 +239,15 @@ public final class Solver {
     }
 
     /// The cheapest placement under the dependencies alone (`DependencyCut`), 0 when it does not
-    /// apply or the time limit ends it; its work counts as nodes. Only a solver that proves
-    /// (not a helper, not the conflict search) computes it.
+    /// apply, or when the time limit or half the work limit ends it (the search keeps the rest);
+    /// its work counts as nodes. Only a solver that proves (not a helper, not the conflict search)
+    /// computes it.
     private func dependencyCut(_ d: Domains) -> Int {
         guard options.decompositionBound else { return 0 }
         var work = 0
         let cut = DependencyCut.bound(
             problem, enabled: options.enabledRules, domains: d, costs: costs, work: &work
-        ) { [unowned self] in timeIsUp() }
+        ) { [unowned self] work in timeIsUp() || nodes + work / Self.arcsPerNode >= nodeLimit / 2 }
         nodes += work / Self.arcsPerNode
         return cut ?? 0
     }
@@ -262,9 +263,9 @@ public final class Solver {
     private func tightenAndNarrow(
         _ root: inout Domains, rootBound: inout Int, budget: Int, using decomposition: DecompositionBound
     ) -> Bool {
+        var decompositionBefore = Int.min  // the last round's, not the root's: another bound may be higher
         for round in 0..<Self.narrowingRounds {
             let before = root.values.reduce(0) { $0 + $1.count }
-            let boundBefore = rootBound
             let work = decomposition.work(root)
             let steps = min(Self.tighteningSteps, max(1, budget / max(1, work)))
             // The decomposition bounds the penalties of single activities; the shares add theirs.
@@ -272,7 +273,8 @@ public final class Solver {
             let tightened = decomposition.tighten(root, upperBound: cutoff - share, iterations: steps) {
                 [unowned self] in timeIsUp()
             }
-            rootBound = max(rootBound, roundedUp(tightened.bound + share))
+            let decompositionBound = roundedUp(tightened.bound + share)
+            rootBound = max(rootBound, decompositionBound)
             provenBound = rootBound
             nodes += (tightened.steps + 2) * work
             guard !timeIsUp() else { return true }
@@ -281,7 +283,8 @@ public final class Solver {
             }
             if root.values.reduce(0, { $0 + $1.count }) == before { break }
             // A round that did not raise the bound narrows with the same bound again: little to gain.
-            if round > 0 && rootBound == boundBefore { break }
+            if round > 0 && decompositionBound <= decompositionBefore { break }
+            decompositionBefore = decompositionBound
         }
         let probing = probe(&root, below: cutoff, using: decomposition, budget: budget / 8)
         nodes += probing.spent

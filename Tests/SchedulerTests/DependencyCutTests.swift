@@ -8,7 +8,7 @@ import Testing
         var work = 0
         return DependencyCut.bound(
             p, enabled: nil, domains: domains ?? BoundTests.fullDomains(p), costs: p.slotCosts(), work: &work
-        ) { false }
+        ) { _ in false }
     }
 
     @Test func aSmallCutIsTheCheapestOne() {
@@ -18,7 +18,7 @@ import Testing
             graph.addArc(from: u, to: v, capacity: c)
         }
         var work = 0
-        #expect(graph.minimumCut(from: 0, to: 1, work: &work) { false } == 5)
+        #expect(graph.minimumCut(from: 0, to: 1, work: &work) { _ in false } == 5)
         #expect(work > 0)
     }
 
@@ -42,7 +42,7 @@ import Testing
                 cheapest = min(cheapest, total)
             }
             var work = 0
-            #expect(graph.minimumCut(from: 0, to: 1, work: &work) { false } == cheapest, "seed \(seed)")
+            #expect(graph.minimumCut(from: 0, to: 1, work: &work) { _ in false } == cheapest, "seed \(seed)")
         }
     }
 
@@ -52,7 +52,7 @@ import Testing
         graph.addArc(from: 2, to: 1, capacity: MaxFlow.unbounded)
         graph.addArc(from: 0, to: 1, capacity: 7)
         var work = 0
-        #expect(graph.minimumCut(from: 0, to: 1, work: &work) { false } == MaxFlow.unbounded)
+        #expect(graph.minimumCut(from: 0, to: 1, work: &work) { _ in false } == MaxFlow.unbounded)
     }
 
     @Test func aStopEndsTheCutWithoutAValue() {
@@ -62,7 +62,7 @@ import Testing
             DependencyCut.bound(
                 p, enabled: nil, domains: BoundTests.fullDomains(p), costs: p.slotCosts(),
                 work: &work
-            ) { true } == nil)
+            ) { _ in true } == nil)
     }
 
     @Test func theCutOfAChainIsItsOptimum() {
