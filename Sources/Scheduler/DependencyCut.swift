@@ -18,7 +18,8 @@
 enum DependencyCut {
     /// The bound within `domains`, or nil when no enabled rule is a dependency or `within`,
     /// when the rules cannot all hold (the propagation that follows says so better), or when
-    /// `shouldStop`, asked with the work so far, ends the flow. `work` grows by the arcs the flow scanned.
+    /// `shouldStop`, asked with the work so far, ends the flow. `work` grows by the arcs the
+    /// flow scanned.
     static func bound(
         _ problem: Problem, enabled: [Bool]?, domains: Domains, costs: [[Int]], work: inout Int,
         shouldStop: (_ work: Int) -> Bool
@@ -134,8 +135,7 @@ enum DependencyCut {
                 // slot of the start it leaves; unbounded arcs back. The chain is cut exactly once,
                 // so the activity's cheapest slot counts outside the flow, and each arc the rest.
                 let cheapest = starts.indices.map { k in
-                    let end = k + 1 < starts.count ? starts[k + 1] : domain.count
-                    return domain[starts[k]..<end].map { costs[a][Int($0)] }.min() ?? 0
+                    positions(a, k).map { costs[a][Int(domain[$0])] }.min() ?? 0
                 }
                 let floor = cheapest.min() ?? 0
                 outside += floor
@@ -146,6 +146,11 @@ enum DependencyCut {
                     if k > 0 && k + 1 < starts.count { graph.addArc(from: w, to: u, capacity: MaxFlow.unbounded) }
                 }
             }
+        }
+
+        /// The positions in `a`'s domain of the slots at its `k`-th distinct start.
+        func positions(_ a: Int, _ k: Int) -> Range<Int> {
+            firsts[a][k]..<(k + 1 < firsts[a].count ? firsts[a][k + 1] : domains[a].count)
         }
 
         /// The node standing for the statement: the source when it always holds, the sink when never.
@@ -175,14 +180,12 @@ enum DependencyCut {
             var least = [Int](repeating: Int.max, count: fa.count)
             var running = Int.max
             for k in fa.indices.reversed() {
-                let end = k + 1 < fa.count ? fa[k + 1] : da.count
-                for i in fa[k]..<end { running = min(running, reading(slots[a][Int(da[i])])) }
+                for i in positions(a, k) { running = min(running, reading(slots[a][Int(da[i])])) }
                 least[k] = running
             }
             // The greatest reading of b's slots at each start.
             let greatest = fb.indices.map { k in
-                let end = k + 1 < fb.count ? fb[k + 1] : db.count
-                return (fb[k]..<end).map { readingTo(slots[b][Int(db[$0])]) }.max() ?? Int.min
+                positions(b, k).map { readingTo(slots[b][Int(db[$0])]) }.max() ?? Int.min
             }
             var result: [(AtOrAfter, AtOrAfter)] = []
             var target = 0
