@@ -129,8 +129,7 @@ enum DependencyCut {
                     i == 0 || slots[a][Int(domain[i])].start != slots[a][Int(domain[i - 1])].start
                 }
                 firsts[a] = starts
-                node[a] = graph.nodeCount
-                for _ in 1..<max(1, starts.count) { _ = graph.addNode() }
+                node[a] = graph.addNodes(max(0, starts.count - 1))
                 // The chain: source → "at or after start 1" → … → sink, each arc the cheapest
                 // slot of the start it leaves; unbounded arcs back. The chain is cut exactly once,
                 // so the activity's cheapest slot counts outside the flow, and each arc the rest.

@@ -15,9 +15,10 @@ struct MaxFlow {
 
     init(nodes: Int) { nodeCount = nodes }
 
-    mutating func addNode() -> Int {
-        nodeCount += 1
-        return nodeCount - 1
+    /// Adds `count` nodes; returns the first one's number (the others follow it).
+    mutating func addNodes(_ count: Int) -> Int {
+        nodeCount += count
+        return nodeCount - count
     }
 
     mutating func addArc(from u: Int, to v: Int, capacity: Int) {
