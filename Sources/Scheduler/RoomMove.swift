@@ -7,11 +7,16 @@ struct RoomTies {
     /// weights of all the wishes about the pair added up): a session's track, not every other
     /// session of each of its speakers.
     let closest: [[Int]]
-    /// Every room some slot is in.
+    /// Every room some slot is in (none when there are no ties: no move will ask).
     let rooms: Set<Int>
+    /// Whether no two activities wish to share a room: no room move to make.
+    let isEmpty: Bool
 
     init(_ problem: Problem) {
-        rooms = Set(problem.activities.lazy.flatMap { $0.slots.lazy.map(\.room) }.filter { $0 >= 0 })
+        let wishes = problem.pairPenalties.contains { $0.a != $0.b && $0.measure == .sameRoom }
+        // A year of timed events has millions of slots and no room wishes: not read then.
+        isEmpty = !wishes
+        rooms = wishes ? Set(problem.activities.lazy.flatMap { $0.slots.lazy.map(\.room) }.filter { $0 >= 0 }) : []
         var ties = Array(repeating: [Int: Int](), count: problem.activities.count)
         for p in problem.pairPenalties where p.a != p.b && p.measure == .sameRoom {
             ties[p.a][p.b, default: 0] += p.weight
@@ -24,7 +29,6 @@ struct RoomTies {
         }
     }
 
-    var isEmpty: Bool { partners.allSatisfy(\.isEmpty) }
 
     /// The activities a move may start from, in order: in a room (`rooms`, −1 for none), with a
     /// partner in another.
