@@ -29,7 +29,6 @@ struct RoomTies {
         }
     }
 
-
     /// The activities a move may start from, in order: in a room (`rooms`, −1 for none), with a
     /// partner in another.
     func movable(_ rooms: [Int]) -> [Int] {
