@@ -34,18 +34,23 @@ final class RuleForest {
     private let children: [[Edge]]
     /// Scratch: each member's cost table at `offset[a]`, and for each child, the cheapest
     /// child position for each position of its parent at `pickOffset[child]`.
-    private var table: [Int]
+    private let table: UnsafeMutableBufferPointer<Int>
     /// Scratch for `marginals`: each member's cheapest cost outside its subtree, per slot.
-    private var down: [Int]
+    private let down: UnsafeMutableBufferPointer<Int>
     private let offset: [Int]
-    private var pick: [Int32]
+    private let pick: UnsafeMutableBufferPointer<Int32>
     private let pickOffset: [Int]
-    private var position: [Int]
-    private var queue: [Int32]
-    private var prefix: [Int32]
-    private var suffix: [Int32]
+    private let position: UnsafeMutableBufferPointer<Int>
+    private let queue: UnsafeMutableBufferPointer<Int32>
+    private let prefix: UnsafeMutableBufferPointer<Int32>
+    private let suffix: UnsafeMutableBufferPointer<Int32>
 
     static let infinity = Int.max / 4
+
+    deinit {
+        for buffer in [table, down, position] { buffer.deallocate() }
+        for buffer in [pick, queue, prefix, suffix] { buffer.deallocate() }
+    }
 
     /// A forest from undirected `edges` that hold no cycle, each tree rooted at its
     /// lowest-numbered activity; `shares` gives the members' costs.
@@ -92,13 +97,13 @@ final class RuleForest {
         self.children = children
         self.offset = offset
         self.pickOffset = pickOffset
-        self.table = Array(repeating: 0, count: total)
-        self.down = Array(repeating: 0, count: total)
-        self.pick = Array(repeating: -1, count: picks)
-        self.position = Array(repeating: 0, count: count)
-        self.queue = Array(repeating: 0, count: longest)
-        self.prefix = Array(repeating: 0, count: longest)
-        self.suffix = Array(repeating: 0, count: longest)
+        self.table = .scratch(total, 0)
+        self.down = .scratch(total, 0)
+        self.pick = .scratch(picks, -1)
+        self.position = .scratch(count, 0)
+        self.queue = .scratch(longest, 0)
+        self.prefix = .scratch(longest, 0)
+        self.suffix = .scratch(longest, 0)
     }
 
     /// The cheapest cost of the members' shares over placements within `d` that keep the
@@ -333,5 +338,17 @@ final class RuleForest {
                 table[pBase + i] = Self.infinity
             }
         }
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// A buffer of `count` copies of `value`, for scratch tables read and written in the
+    /// bound's innermost loops: an array there was checked for uniqueness and retained at
+    /// every access (a fifth of a proof's time on the synthetic year of 50 events).
+    /// Deallocated by its owner.
+    static func scratch(_ count: Int, _ value: Element) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
+        buffer.initialize(repeating: value)
+        return buffer
     }
 }
