@@ -117,8 +117,14 @@ struct SolveOptions: ParsableArguments {
                 Terminal.printError("error: the plan has no schedule (infeasible); run convene plan to see why")
             }
             throw ExitCode(ExitStatus.infeasible)
-        case .noSchedule:
-            Terminal.printError("no schedule found within \(timeLimit) s; raise --time-limit")
+        case .noSchedule(_, let result):
+            // Say which limit ended the search: raising the other one changes nothing.
+            if result.stoppedByTime {
+                Terminal.printError("no schedule found within \(timeLimit) s; raise --time-limit")
+            } else {
+                Terminal.printError(
+                    "no schedule found within --work-limit \(workLimit) (search nodes); raise --work-limit")
+            }
             throw ExitCode(ExitStatus.noSolution)
         }
     }

@@ -329,4 +329,12 @@ import Testing
         let proven = try ConveneBinary.run(["plan", "calendars/ogp-2021.yaml", "--format", "json"])
         #expect(proven.stdout.contains(#""stoppedBy" : "proof""#))
     }
+
+    /// When no schedule was found, the message names the limit that ended the search.
+    @Test func noScheduleNamesTheLimitThatEndedTheSearch() throws {
+        let run = try ConveneBinary.run(["plan", "calendars/seoul-summit-2021.yaml", "--work-limit", "1"])
+        #expect(run.status == 4)
+        #expect(run.stderr.contains("no schedule found within --work-limit 1 (search nodes); raise --work-limit"))
+        #expect(!run.stderr.contains("--time-limit"))
+    }
 }
