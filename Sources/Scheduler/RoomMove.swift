@@ -59,7 +59,9 @@ struct RoomTies {
 /// domain allows: a room's sessions can then give way to the block, or move on together to an
 /// empty room the block's partners may also use. Everyone else stays put.
 struct RoomMove: Equatable {
+    /// The sessions that must move: the one drawn first, then its closest partners.
     var block: [Int]
+    /// The block's room in the best schedule, and the room it must move to.
     var from: Int
     var to: Int
 
