@@ -13,10 +13,6 @@ struct RoomTies {
     let isEmpty: Bool
 
     init(_ problem: Problem) {
-        let wishes = problem.pairPenalties.contains { $0.a != $0.b && $0.measure == .sameRoom }
-        // A year of timed events has millions of slots and no room wishes: not read then.
-        isEmpty = !wishes
-        rooms = wishes ? Set(problem.activities.lazy.flatMap { $0.slots.lazy.map(\.room) }.filter { $0 >= 0 }) : []
         var ties = Array(repeating: [Int: Int](), count: problem.activities.count)
         for p in problem.pairPenalties where p.a != p.b && p.measure == .sameRoom {
             ties[p.a][p.b, default: 0] += p.weight
@@ -27,6 +23,9 @@ struct RoomTies {
             let strongest = tie.values.max() ?? 0
             return tie.filter { 2 * $0.value > strongest }.keys.sorted()
         }
+        isEmpty = partners.allSatisfy(\.isEmpty)
+        // A year of timed events has millions of slots and no room wishes: not read then.
+        rooms = isEmpty ? [] : Set(problem.activities.lazy.flatMap { $0.slots.lazy.map(\.room) }.filter { $0 >= 0 })
     }
 
     /// The activities a move may start from, in order: in a room (`rooms`, −1 for none), with a
