@@ -330,6 +330,19 @@ import Testing
         #expect(proven.stdout.contains(#""stoppedBy" : "proof""#))
     }
 
+    /// Past the first search, neighbourhood search moves the summit's sessions between rooms
+    /// (`RoomMove`) beside a second worker: two runs still give the same schedule.
+    @Test func neighbourhoodsAndRoomMovesOnTwoWorkersRepeatExactly() throws {
+        let arguments = [
+            "plan", "calendars/seoul-summit-2021.yaml", "--format", "json", "--work-limit", "24000", "--workers", "2",
+            "--time-limit", "300",
+        ]
+        let runs = try (0..<2).map { _ in try ConveneBinary.run(arguments) }
+        #expect(runs.allSatisfy { $0.status == 0 })
+        #expect(runs[0].stdout == runs[1].stdout)
+        #expect(runs[0].stdout.contains(#""stoppedBy" : "work-limit""#))
+    }
+
     /// When no schedule was found, the message names the limit that ended the search.
     @Test func noScheduleNamesTheLimitThatEndedTheSearch() throws {
         let run = try ConveneBinary.run(["plan", "calendars/seoul-summit-2021.yaml", "--work-limit", "1"])
