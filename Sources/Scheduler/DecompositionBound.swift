@@ -26,6 +26,8 @@ final class DecompositionBound {
     /// Scratch: each forest's chosen slot per activity after `choose`.
     private var choices: [[Int32]]
     private let costs: [[Int]]
+    /// The step scale the last `tighten` ended with: the next one starts from four times it.
+    private var lastScale = 1.0
 
     static let infinity = RuleForest.infinity
     /// Rules that would need a forest beyond these are left out of the bound (only weaker).
@@ -145,11 +147,21 @@ final class DecompositionBound {
         var best = bound(d)
         guard best < Self.infinity, forests.count > 1 else { return (best, 0) }
         var bestShares = forests.map(\.shares)
-        var scale = 1.0, stalled = 0, steps = 0
+        var scale = min(1.0, 4 * lastScale), stalled = 0, steps = 0
+        defer { lastScale = scale }
+        // The members whose shares the last step moved, per forest: only they and their
+        // ancestors are filled again (`RuleForest.rebound`); the first step moves nothing.
+        var moved = Array(repeating: [Int](), count: forests.count)
+        var outsideTotal = 0
+        for a in outside { outsideTotal += d.minCost[a] }
         for _ in 0..<iterations where !stop() {
             steps += 1
-            // Feasibility does not depend on the shares: the first bound was finite, so all are.
-            guard let value = forestBounds(d)?.total else { break }
+            var value = outsideTotal
+            for k in forests.indices {
+                // Feasibility does not depend on the shares: the first bound was finite, so all are.
+                value += forests[k].rebound(d, changed: moved[k])
+                moved[k].removeAll(keepingCapacity: true)
+            }
             for k in forests.indices { forests[k].choose(d, into: &choices[k]) }
             if value > best {
                 best = value
@@ -185,6 +197,7 @@ final class DecompositionBound {
                     let v = Int(choices[k][a])
                     forests[k].shares[a][v] += s * m
                     for j in forestsOfA { forests[j].shares[a][v] -= s }
+                    moved[k].append(a)
                 }
             }
         }

@@ -32,6 +32,10 @@ final class RuleForest {
     private let postOrder: [Int]
     private let roots: [Int]
     private let children: [[Edge]]
+    /// Each member's parent in its tree (-1 for a root or a non-member).
+    private let parentOf: [Int]
+    /// Scratch for `rebound`: the members whose tables must be filled again.
+    private let dirty: UnsafeMutableBufferPointer<Bool>
     /// Scratch: each member's cost table at `offset[a]`, and for each child, the cheapest
     /// child position for each position of its parent at `pickOffset[child]`.
     private let table: UnsafeMutableBufferPointer<Int>
@@ -50,6 +54,7 @@ final class RuleForest {
     deinit {
         for buffer in [table, down, position] { buffer.deallocate() }
         for buffer in [pick, queue, prefix, suffix] { buffer.deallocate() }
+        dirty.deallocate()
     }
 
     /// A forest from undirected `edges` that hold no cycle, each tree rooted at its
@@ -95,6 +100,8 @@ final class RuleForest {
         self.postOrder = order.reversed()
         self.roots = roots
         self.children = children
+        self.parentOf = parent
+        self.dirty = .scratch(count, false)
         self.offset = offset
         self.pickOffset = pickOffset
         self.table = .scratch(total, 0)
@@ -109,16 +116,43 @@ final class RuleForest {
     /// The cheapest cost of the members' shares over placements within `d` that keep the
     /// forest's rules (`infinity` when a tree has none).
     func bound(_ d: Domains) -> Int {
-        for v in postOrder {
-            let domain = d[v], base = offset[v], share = shares[v]
-            for (i, s) in domain.enumerated() { table[base + i] = share[Int(s)] }
-            for edge in children[v] {
-                switch edge.link {
-                case .precedence(let p): addDependent(edge.child, p, parent: v, d)
-                case .apart(let padding, let scale): addApart(edge.child, padding: padding, scale: scale, parent: v, d)
-                }
+        for v in postOrder { fill(v, d) }
+        return rootTotal(d)
+    }
+
+    /// `bound` again, after a `bound` or `rebound` on the same domains, when since then only the
+    /// shares of the members in `changed` moved (a subgradient step): only their tables and
+    /// their ancestors' are filled again, the rest still hold. Tables, picks and result are
+    /// those `bound` would give.
+    func rebound(_ d: Domains, changed: [Int]) -> Int {
+        for a in changed {
+            var v = a
+            while v >= 0 && !dirty[v] {
+                dirty[v] = true
+                v = parentOf[v]
             }
         }
+        for v in postOrder where dirty[v] {
+            dirty[v] = false
+            fill(v, d)
+        }
+        return rootTotal(d)
+    }
+
+    /// A member's table: its shares plus, for each child, the child's cheapest placement its
+    /// rule allows with each slot (the children's tables already filled).
+    private func fill(_ v: Int, _ d: Domains) {
+        let domain = d[v], base = offset[v], share = shares[v]
+        for (i, s) in domain.enumerated() { table[base + i] = share[Int(s)] }
+        for edge in children[v] {
+            switch edge.link {
+            case .precedence(let p): addDependent(edge.child, p, parent: v, d)
+            case .apart(let padding, let scale): addApart(edge.child, padding: padding, scale: scale, parent: v, d)
+            }
+        }
+    }
+
+    private func rootTotal(_ d: Domains) -> Int {
         var total = 0
         for r in roots {
             let base = offset[r]

@@ -162,6 +162,38 @@ import Testing
         }
     }
 
+    /// A subgradient step fills again only the tables of the members whose shares moved and of
+    /// their ancestors (`RuleForest.rebound`): the bound, and the placement read back, are those
+    /// of a full `bound`.
+    @Test func reboundAfterMovedSharesIsTheFullBound() throws {
+        for seed in UInt64(121)...140 {
+            let p = Self.withNoOverlaps(
+                Self.randomProblem(seed: seed, activities: 6, extraEdges: 2), seed: seed, count: 5)
+            let bound = try #require(DecompositionBound(problem: p, enabled: nil, costs: p.slotCosts()))
+            let domains = Self.fullDomains(p)
+            var rng = SplitMix64(seed: seed)
+            for forest in bound.forests {
+                _ = forest.bound(domains)
+                let members = p.activities.indices.filter { !forest.shares[$0].isEmpty }
+                for _ in 0..<5 {
+                    // Moves some members' shares, as a step does.
+                    let moved = members.filter { _ in rng.next() % 3 == 0 }
+                    for a in moved {
+                        for v in forest.shares[a].indices { forest.shares[a][v] += Int(rng.next() % 7) - 3 }
+                    }
+                    let again = forest.rebound(domains, changed: moved)
+                    var choiceAgain = Array(repeating: Int32(0), count: p.activities.count)
+                    forest.choose(domains, into: &choiceAgain)
+                    let full = forest.bound(domains)
+                    var choiceFull = choiceAgain
+                    forest.choose(domains, into: &choiceFull)
+                    #expect(again == full, "seed \(seed): rebound \(again), full bound \(full)")
+                    #expect(choiceAgain == choiceFull, "seed \(seed)")
+                }
+            }
+        }
+    }
+
     @Test func tighteningStaysAValidBoundAndOnlyRises() throws {
         for seed in UInt64(81)...100 {
             let p = Self.withNoOverlaps(
