@@ -8,9 +8,12 @@
 Reads a model exported by `convene plan PLAN --export-model model.json` and asks CP-SAT for the
 cheapest partition of the sessions into rooms (each session in one of the rooms its slots
 allow) in which no room holds more than MINUTES of sessions, the sessions named by --fixed
-left out of that sum, paying each `sameRoom` wish whose two sessions are apart. Times are
-ignored, so the optimum is a lower bound on the room wishes of every schedule, and the best
-partition found an upper bound on what any capacity-only bound could prove.
+left out of that sum, paying each `sameRoom` wish whose two sessions are apart. A session that
+may overlap no other (a plenary: a `noOverlap` rule with every other activity) holds every room
+while it runs, so its minutes come off each room's MINUTES and it is left out of the sums.
+Times are otherwise ignored, so the optimum is a lower bound on the room wishes of every
+schedule, and the best partition found an upper bound on what any capacity-only bound could
+prove.
 
 For the Seoul summit: `--fixed opening closing` and 2,085 minutes (3 h after the opening on
 15 December, 17 h 30 on the 16th, 14 h 15 before the closing's latest start on the 17th, the
@@ -34,6 +37,13 @@ def main():
     rooms = range(len(data["rooms"]))
     fixed = {i for i, a in enumerate(acts) if a["id"] in args.fixed}
     length = [a["slots"][0][1] - a["slots"][0][0] for a in acts]
+    apart = {i: set() for i in range(len(acts))}
+    for r in data["rules"]:
+        if r["type"] == "noOverlap":
+            apart[r["a"]].add(r["b"])
+            apart[r["b"]].add(r["a"])
+    alone = {i for i in range(len(acts)) if len(apart[i] - {i}) == len(acts) - 1} - fixed
+    capacity = args.minutes - sum(length[i] for i in alone)
     m = cp_model.CpModel()
     x = {}
     for i, a in enumerate(acts):
@@ -43,7 +53,7 @@ def main():
         if allowed:
             m.AddExactlyOne(x[i, r] for r in allowed)
     for r in rooms:
-        m.Add(sum(length[i] * v for (i, q), v in x.items() if q == r and i not in fixed) <= args.minutes)
+        m.Add(sum(length[i] * v for (i, q), v in x.items() if q == r and i not in fixed | alone) <= capacity)
     cost = []
     for p in data["pairPenalties"]:
         if p["type"] != "sameRoom":
@@ -57,7 +67,8 @@ def main():
     solver.parameters.max_time_in_seconds = args.time_limit
     solver.parameters.num_workers = 2
     status = solver.Solve(m)
-    print(json.dumps({"status": solver.StatusName(status), "best_partition": solver.ObjectiveValue(),
+    print(json.dumps({"status": solver.StatusName(status), "alone": sorted(acts[i]["id"] for i in alone),
+                      "room_minutes": capacity, "best_partition": solver.ObjectiveValue(),
                       "bound": solver.BestObjectiveBound(), "seconds": round(solver.WallTime(), 2)}))
 
 
