@@ -152,6 +152,8 @@ final class RuleForest {
         }
     }
 
+    /// The sum of each tree's cheapest root slot in the filled tables (`infinity` when a tree
+    /// has none).
     private func rootTotal(_ d: Domains) -> Int {
         var total = 0
         for r in roots {
