@@ -149,19 +149,12 @@ final class DecompositionBound {
         var bestShares = forests.map(\.shares)
         var scale = min(1.0, 4 * lastScale), stalled = 0, steps = 0
         defer { lastScale = scale }
-        // The members whose shares the last step moved, per forest: only they and their
-        // ancestors are filled again (`RuleForest.rebound`); the first step moves nothing.
-        var moved = Array(repeating: [Int](), count: forests.count)
-        var outsideTotal = 0
-        for a in outside { outsideTotal += d.minCost[a] }
         for _ in 0..<iterations where !stop() {
             steps += 1
-            var value = outsideTotal
-            for k in forests.indices {
-                // Feasibility does not depend on the shares: the first bound was finite, so all are.
-                value += forests[k].rebound(d, changed: moved[k])
-                moved[k].removeAll(keepingCapacity: true)
-            }
+            // Feasibility does not depend on the shares: the first bound was finite, so all are.
+            // Each forest fills again only the tables of the members whose shares the last step
+            // moved, and their ancestors'.
+            guard let value = forestBounds(d)?.total else { break }
             for k in forests.indices { forests[k].choose(d, into: &choices[k]) }
             if value > best {
                 best = value
@@ -195,13 +188,12 @@ final class DecompositionBound {
                 // the shares of each slot still add up to its penalty.
                 for k in forestsOfA {
                     let v = Int(choices[k][a])
-                    forests[k].shares[a][v] += s * m
-                    for j in forestsOfA { forests[j].shares[a][v] -= s }
-                    moved[k].append(a)
+                    forests[k].moveShare(a, slot: v, by: s * m)
+                    for j in forestsOfA { forests[j].moveShare(a, slot: v, by: -s) }
                 }
             }
         }
-        for k in forests.indices { forests[k].shares = bestShares[k] }
+        for k in forests.indices { forests[k].replaceShares(bestShares[k]) }
         return (best, steps)
     }
 
